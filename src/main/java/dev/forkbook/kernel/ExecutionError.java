@@ -1,0 +1,18 @@
+package dev.forkbook.kernel;
+
+import java.util.List;
+
+/** A Python exception as Jupyter reports it: class name, message and formatted traceback lines. */
+public record ExecutionError(String ename, String evalue, List<String> traceback) {
+
+    /** The ename of an execution that asked for a state that does not exist. */
+    public static final String STATE_NOT_FOUND = "StateNotFound";
+
+    public ExecutionError {
+        traceback = List.copyOf(traceback);
+    }
+
+    public static ExecutionError stateNotFound(String stateName) {
+        return new ExecutionError(STATE_NOT_FOUND, stateName, List.of());
+    }
+}

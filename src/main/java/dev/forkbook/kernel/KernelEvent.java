@@ -1,0 +1,45 @@
+package dev.forkbook.kernel;
+
+/** Something that happened in the kernel, for the UI and remote clients that follow it. */
+public sealed interface KernelEvent {
+
+    /** The event's name on the wire (server-sent event name). */
+    String type();
+
+    record StateCreated(StateSummary state) implements KernelEvent {
+        @Override
+        public String type() {
+            return "state_created";
+        }
+    }
+
+    record StateDeleted(String name) implements KernelEvent {
+        @Override
+        public String type() {
+            return "state_deleted";
+        }
+    }
+
+    record ExecutionStarted(String execId, String stateName, String code) implements KernelEvent {
+        @Override
+        public String type() {
+            return "execution_started";
+        }
+    }
+
+    /** An execution ended; {@code result.stateName()} is the stored state or null on error. */
+    record ExecutionFinished(String execId, String stateName, ExecutionResult result)
+            implements KernelEvent {
+        @Override
+        public String type() {
+            return "execution_finished";
+        }
+    }
+
+    record KernelReset() implements KernelEvent {
+        @Override
+        public String type() {
+            return "reset";
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.forkbook.kernel.jython;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.python.antlr.ast.Expr;
+import org.python.antlr.ast.Expression;
+import org.python.antlr.ast.Module;
+import org.python.antlr.base.mod;
+import org.python.antlr.base.stmt;
+import org.python.core.CodeFlag;
+import org.python.core.CompileMode;
+import org.python.core.CompilerFlags;
+import org.python.core.ParserFacade;
+import org.python.core.Py;
+import org.python.core.PyCode;
+import org.python.core.PyList;
+import org.python.core.PyObject;
+import org.python.core.PyString;
+import org.python.core.PyTuple;
+
+/**
+ * Compiles cells Python-3-style ({@code print_function} and {@code division} on) and splits off a
+ * final expression statement so its value can become the cell's {@code execute_result}.
+ *
+ * <p>Each distinct source gets a file name {@code <cell-N>} whose lines are registered in
+ * {@code linecache}, so tracebacks show the offending cell line. Compiled code is immutable and cached
+ * by source: Jython compiles to JVM bytecode, which costs more than running a small cell.
+ */
+final class CellCompiler {
+
+    private static final int CACHE_SIZE = 512;
+
+    /** A compiled cell: the statements, and the trailing expression if the cell ends with one. */
+    record CompiledCell(PyCode statements, PyCode lastExpression, String filename) {
+    }
+
+    private final PyObject linecacheEntries;
+    private final AtomicInteger sequence = new AtomicInteger();
+    private final Map<String, CompiledCell> cache = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompiledCell> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
+    CellCompiler(PyObject linecacheEntries) {
+        this.linecacheEntries = linecacheEntries;
+    }
+
+    /** Compiles {@code source}; a syntax error is thrown as a Python {@code SyntaxError}. */
+    CompiledCell compile(String source) {
+        synchronized (cache) {
+            CompiledCell cached = cache.get(source);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        String filename = "<cell-" + sequence.incrementAndGet() + ">";
+        String normalized = source.replace("\r\n", "\n").replace('\r', '\n');
+        registerLines(filename, normalized);
+        CompiledCell compiled = compile(normalized, filename);
+        synchronized (cache) {
+            cache.put(source, compiled);
+        }
+        return compiled;
+    }
+
+    private static CompiledCell compile(String source, String filename) {
+        CompilerFlags flags = new CompilerFlags();
+        flags.setFlag(CodeFlag.CO_FUTURE_PRINT_FUNCTION);
+        flags.setFlag(CodeFlag.CO_FUTURE_DIVISION);
+        if (source.indexOf('\0') >= 0) {
+            throw Py.SyntaxError("source code string cannot contain null bytes");
+        }
+        mod tree = ParserFacade.parse(source + "\n", CompileMode.exec, filename, flags);
+        List<stmt> body = new ArrayList<>(((Module) tree).getInternalBody());
+        Expression last = null;
+        if (!body.isEmpty() && body.get(body.size() - 1) instanceof Expr expression) {
+            body.remove(body.size() - 1);
+            last = new Expression(expression, expression.getInternalValue());
+        }
+        PyCode statements = Py.compile_flags(new Module(tree, body), filename, CompileMode.exec,
+                flags);
+        PyCode lastExpression = last == null ? null
+                : Py.compile_flags(last, filename, CompileMode.eval, flags);
+        return new CompiledCell(statements, lastExpression, filename);
+    }
+
+    private void registerLines(String filename, String source) {
+        List<PyObject> lines = new ArrayList<>();
+        for (String line : source.split("\n", -1)) {
+            lines.add(Py.newUnicode(line + "\n"));
+        }
+        linecacheEntries.__setitem__(new PyString(filename), new PyTuple(
+                Py.newInteger(source.length()), Py.None, new PyList(lines), new PyString(filename)));
+    }
+}

@@ -1,0 +1,238 @@
+package dev.forkbook.kernel.jython;
+
+import java.util.AbstractMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Collectors;
+import org.python.core.PyObject;
+import org.python.core.PyString;
+
+/**
+ * The mutable namespace one execution works in, laid over the immutable snapshot it started from.
+ *
+ * <p>Nothing is copied up front. The first read of a parent variable copies it, together with every
+ * variable of its {@linkplain Snapshot#group group}, through one {@link SnapshotCopier} for the whole
+ * execution (so aliasing between variables survives). Writes and deletions only touch this layer.
+ * {@link #freeze()} then builds the child snapshot: variables the execution never touched are the
+ * parent's frozen objects, shared; only touched ones are copied again. A cell such as {@code y = 1}
+ * therefore costs nothing however large the state is.
+ *
+ * <p>It is the {@link ConcurrentMap} behind {@link ContextualGlobals}; threads a cell starts may use it
+ * concurrently, so every operation is thread-safe.
+ */
+final class ExecutionNamespace extends AbstractMap<PyObject, PyObject>
+        implements ConcurrentMap<PyObject, PyObject> {
+
+    private final Snapshot parent;
+    private final PyObject deepcopyFunction;
+    private final SnapshotCopier copier;
+    private final ConcurrentHashMap<PyObject, PyObject> working = new ConcurrentHashMap<>();
+    private final Set<String> deleted = ConcurrentHashMap.newKeySet();
+    private volatile boolean fullyMaterialized;
+
+    ExecutionNamespace(Snapshot parent, PyObject deepcopyFunction) {
+        this.parent = parent;
+        this.deepcopyFunction = deepcopyFunction;
+        this.copier = new SnapshotCopier(deepcopyFunction);
+        this.fullyMaterialized = parent.size() == 0;
+    }
+
+    /** Adds an entry that lives only in this execution, such as {@code __name__} or an alias. */
+    void putTransient(String name, PyObject value) {
+        working.put(new PyString(name), value);
+    }
+
+    @Override
+    public PyObject get(Object key) {
+        PyObject value = working.get(key);
+        if (value != null || fullyMaterialized) {
+            return value;
+        }
+        String name = nameOf(key);
+        if (name == null || !parent.contains(name)) {
+            return null;
+        }
+        return materialize(name, (PyObject) key);
+    }
+
+    private synchronized PyObject materialize(String name, PyObject key) {
+        PyObject value = working.get(key);
+        if (value != null || deleted.contains(name)) {
+            return value;
+        }
+        copyGroup(name);
+        return working.get(key);
+    }
+
+    private void copyGroup(String name) {
+        for (String member : parent.group(name)) {
+            if (!deleted.contains(member)) {
+                PyString memberKey = new PyString(member);
+                if (!working.containsKey(memberKey)) {
+                    working.put(memberKey, copier.copyRoot(member, parent.frozenValue(member)));
+                }
+            }
+        }
+    }
+
+    /** Copies every parent variable; needed before user code sees the namespace as a whole. */
+    private synchronized void materializeAll() {
+        if (fullyMaterialized) {
+            return;
+        }
+        for (String name : parent.names()) {
+            if (!deleted.contains(name) && !working.containsKey(new PyString(name))) {
+                copyGroup(name);
+            }
+        }
+        fullyMaterialized = true;
+    }
+
+    @Override
+    public PyObject put(PyObject key, PyObject value) {
+        PyObject previous = working.put(key, value);
+        String name = nameOf(key);
+        if (name != null && !deleted.isEmpty()) {
+            deleted.remove(name);
+        }
+        return previous;
+    }
+
+    @Override
+    public synchronized PyObject remove(Object key) {
+        PyObject previous = get(key);
+        working.remove(key);
+        String name = nameOf(key);
+        if (name != null && parent.contains(name)) {
+            deleted.add(name);
+        }
+        return previous;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return get(key) != null;
+    }
+
+    @Override
+    public synchronized PyObject putIfAbsent(PyObject key, PyObject value) {
+        PyObject existing = get(key);
+        return existing != null ? existing : put(key, value);
+    }
+
+    @Override
+    public synchronized boolean remove(Object key, Object value) {
+        PyObject existing = get(key);
+        if (existing != null && existing.equals(value)) {
+            remove(key);
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public synchronized boolean replace(PyObject key, PyObject oldValue, PyObject newValue) {
+        PyObject existing = get(key);
+        if (existing != null && existing.equals(oldValue)) {
+            put(key, newValue);
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public synchronized PyObject replace(PyObject key, PyObject value) {
+        return get(key) != null ? put(key, value) : null;
+    }
+
+    @Override
+    public void clear() {
+        materializeAll();
+        synchronized (this) {
+            for (PyObject key : working.keySet()) {
+                remove(key);
+            }
+        }
+    }
+
+    @Override
+    public Set<Map.Entry<PyObject, PyObject>> entrySet() {
+        materializeAll();
+        return working.entrySet();
+    }
+
+    @Override
+    public Set<PyObject> keySet() {
+        materializeAll();
+        return working.keySet();
+    }
+
+    @Override
+    public int size() {
+        materializeAll();
+        return working.size();
+    }
+
+    /**
+     * The child snapshot: untouched parent variables by reference, touched ones copied once more
+     * through a fresh memo so that nothing the execution can still reach is part of a state.
+     */
+    synchronized Snapshot freeze() {
+        Map<String, PyObject> values = new HashMap<>();
+        Set<String> shared = new HashSet<>();
+        Map<String, List<String>> groups = new HashMap<>();
+        Set<String> touched = new HashSet<>(deleted);
+        for (PyObject key : working.keySet()) {
+            String name = nameOf(key);
+            if (name != null) {
+                touched.add(name);
+            }
+        }
+        IdentityHashMap<List<String>, List<String>> untouchedGroups = new IdentityHashMap<>();
+        for (String name : parent.names()) {
+            if (touched.contains(name)) {
+                continue;
+            }
+            values.put(name, parent.frozenValue(name));
+            if (parent.isShared(name)) {
+                shared.add(name);
+            }
+            List<String> group = parent.group(name);
+            if (group.size() > 1) {
+                List<String> remaining = untouchedGroups.computeIfAbsent(group, g -> g.stream()
+                        .filter(member -> !touched.contains(member)).collect(Collectors.toList()));
+                if (remaining.size() > 1) {
+                    groups.put(name, remaining);
+                }
+            }
+        }
+        SnapshotCopier snapshotCopier = new SnapshotCopier(deepcopyFunction);
+        for (Map.Entry<PyObject, PyObject> entry : working.entrySet()) {
+            String name = nameOf(entry.getKey());
+            if (name != null && !isDunder(name)) {
+                values.put(name, snapshotCopier.copyRoot(name, entry.getValue()));
+            }
+        }
+        shared.addAll(snapshotCopier.sharedRoots());
+        groups.putAll(snapshotCopier.groups());
+        return new Snapshot(values, groups, shared);
+    }
+
+    private static String nameOf(Object key) {
+        if (key instanceof PyString string) {
+            return string.getString();
+        }
+        return key instanceof String string ? string : null;
+    }
+
+    /** Names such as {@code __builtins__} belong to the interpreter, not to a state (as in the seed). */
+    static boolean isDunder(String name) {
+        return name.length() > 4 && name.startsWith("__") && name.endsWith("__");
+    }
+}

@@ -1,0 +1,51 @@
+package dev.forkbook.kernel.jython;
+
+import org.python.core.Py;
+import org.python.core.PyException;
+import org.python.core.PyFrame;
+import org.python.core.PyObject;
+import org.python.core.TraceFunction;
+
+/**
+ * A Java trace hook, installed on an execution's thread, that raises {@code KeyboardInterrupt} at the
+ * next line once the execution is interrupted.
+ *
+ * <p>It raises again on every following line, so a loop whose body swallows the exception with a bare
+ * {@code except: pass} still stops. While not interrupted it costs one volatile read per line.
+ */
+final class InterruptTrace extends TraceFunction {
+
+    private final ExecutionContext context;
+
+    InterruptTrace(ExecutionContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public TraceFunction traceCall(PyFrame frame) {
+        check();
+        return this;
+    }
+
+    @Override
+    public TraceFunction traceReturn(PyFrame frame, PyObject ret) {
+        return this;
+    }
+
+    @Override
+    public TraceFunction traceLine(PyFrame frame, int line) {
+        check();
+        return this;
+    }
+
+    @Override
+    public TraceFunction traceException(PyFrame frame, PyException exc) {
+        return this;
+    }
+
+    private void check() {
+        if (context.isInterrupted()) {
+            throw Py.KeyboardInterrupt("");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.forkbook.kernel.jython;
+
+import dev.forkbook.kernel.Output;
+import org.python.core.CodeFlag;
+import org.python.core.PyBaseCode;
+import org.python.core.PyFunction;
+import org.python.core.PyMethod;
+import org.python.core.PyObject;
+
+/**
+ * The Java side of the kernel's Python bootstrap: {@code sys.stdout}/{@code sys.stderr} and the
+ * {@code display} builtin call these methods, which route to the execution bound to the calling
+ * thread. Public only because Jython calls it by reflection; not an API.
+ */
+public final class KernelBridge {
+
+    private volatile PyObject displayFunction;
+
+    KernelBridge() {
+    }
+
+    /** Records stream text for the current execution; false when no execution runs on this thread. */
+    public boolean write(String stream, PyObject text) {
+        ExecutionContext context = ExecutionContext.current();
+        if (context == null) {
+            return false;
+        }
+        context.output().write(stream, MimeFormatter.textOf(text));
+        return true;
+    }
+
+    /** Implements {@code display(obj)} for one object. */
+    public void display(PyObject value) {
+        ExecutionContext context = ExecutionContext.current();
+        if (context == null) {
+            return;
+        }
+        PyObject hook = value.__findattr__("_ipython_display_");
+        if (hook != null && hook.isCallable()) {
+            callIpythonDisplay(hook);
+            return;
+        }
+        MimeFormatter.Bundle bundle = context.formatter().format(value);
+        context.output().add(new Output.DisplayData(bundle.data(), bundle.metadata()));
+    }
+
+    /**
+     * Calls {@code _ipython_display_}: with {@code display=} when it accepts that argument (as the seed
+     * does), without arguments when it does not (as IPython does).
+     */
+    void callIpythonDisplay(PyObject hook) {
+        if (acceptsDisplayArgument(hook)) {
+            hook.__call__(new PyObject[] {displayFunction}, new String[] {"display"});
+        } else {
+            hook.__call__();
+        }
+    }
+
+    private static boolean acceptsDisplayArgument(PyObject hook) {
+        PyObject function = hook instanceof PyMethod method ? method.__func__ : hook;
+        if (!(function instanceof PyFunction pyFunction)
+                || !(pyFunction.__code__ instanceof PyBaseCode code)) {
+            return true;
+        }
+        if (code.co_flags.isFlagSet(CodeFlag.CO_VARKEYWORDS)) {
+            return true;
+        }
+        for (int i = 0; i < code.co_argcount; i++) {
+            if ("display".equals(code.co_varnames[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Called once by the bootstrap with the Python {@code display} function it defined. */
+    public void setDisplayFunction(PyObject display) {
+        this.displayFunction = display;
+    }
+}

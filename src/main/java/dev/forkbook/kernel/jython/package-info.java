@@ -1,0 +1,9 @@
+/**
+ * The kernel on an embedded Jython 2.7 interpreter; the only package that imports {@code org.python}.
+ *
+ * <p>Read {@link dev.forkbook.kernel.jython.JythonKernel} first, then
+ * {@code ExecutionNamespace} (lazy copy-on-read over an immutable {@code Snapshot}),
+ * {@code ContextualGlobals} (why functions from earlier cells see the caller's variables) and
+ * {@code SnapshotCopier} (the Java-level deep copy). Depends on {@code dev.forkbook.kernel} only.
+ */
+package dev.forkbook.kernel.jython;
