@@ -72,6 +72,9 @@ final class CellCompiler {
         CompilerFlags flags = new CompilerFlags();
         flags.setFlag(CodeFlag.CO_FUTURE_PRINT_FUNCTION);
         flags.setFlag(CodeFlag.CO_FUTURE_DIVISION);
+        // The source is Java text: str literals become its UTF-8 bytes, as in a UTF-8 .py file.
+        flags.source_is_utf8 = true;
+        flags.encoding = "utf-8";
         if (source.indexOf('\0') >= 0) {
             throw Py.SyntaxError("source code string cannot contain null bytes");
         }
