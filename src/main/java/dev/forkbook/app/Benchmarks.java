@@ -1,0 +1,311 @@
+package dev.forkbook.app;
+
+import dev.forkbook.kernel.ExecuteRequest;
+import dev.forkbook.kernel.ExecutionResult;
+import dev.forkbook.kernel.Kernel;
+import dev.forkbook.kernel.jython.JythonKernel;
+import dev.forkbook.server.RestServer;
+import dev.forkbook.server.ServerConfig;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The measurements behind {@code forkbook bench}. Each compares with the seed's numbers measured on
+ * this machine (snapshot-kernel 0.1.x under CPython) and with the target the project set.
+ */
+final class Benchmarks {
+
+    /** One reported number. */
+    record Row(String name, double value, String unit, String seed, String target,
+            boolean meetsTarget) {
+    }
+
+    private static final String BIG_STATE = "big = list(range(1000000))\n"
+            + "table = dict((i, str(i)) for i in range(100000))";
+    private static final String CPU_CELL = "total = 0\nfor i in xrange(%d):\n    total += i * i";
+
+    private final int repeats;
+    private final PrintStream log;
+
+    Benchmarks(int repeats, PrintStream log) {
+        this.repeats = repeats;
+        this.log = log;
+    }
+
+    List<Row> runAll() throws Exception {
+        List<Row> rows = new ArrayList<>();
+        rows.add(serverReady());
+        try (JythonKernel kernel = new JythonKernel();
+                RestServer server = new RestServer(kernel, ServerConfig.loopback(0, "bench"))) {
+            server.start();
+            Http http = new Http(server.baseUrl(), "bench");
+            rows.add(roundTrip(http));
+            rows.add(forkFromBigState(http));
+            rows.add(memoryGrowth(kernel));
+            rows.add(parallelSpeedup(kernel));
+            rows.add(interruptLatency(kernel));
+            rows.add(traceOverhead(kernel));
+        }
+        return rows;
+    }
+
+    private Row serverReady() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp", classPath(),
+                Launcher.class.getName(), "serve", "--bind", "127.0.0.1:" + port, "--token", "t"));
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            Http http = new Http("http://127.0.0.1:" + port, "t");
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("serve exited with " + process.exitValue());
+                }
+                try {
+                    if (http.get("/states").statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException notYet) {
+                    Thread.sleep(20);
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            log.printf("server ready: %.2f s%n", seconds);
+            return new Row("server ready (new JVM to first answer)", seconds, "s", "-", "<= 3 s",
+                    seconds <= 3.0);
+        } finally {
+            process.destroy();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private Row roundTrip(Http http) throws Exception {
+        String body = "{\"code\": \"1 + 1\", \"exec_id\": \"rt\", \"state_name\": \"initial\","
+                + " \"new_state_name\": \"rt\"}";
+        for (int i = 0; i < 500; i++) {
+            http.post("/execute", body);
+        }
+        int count = 1000 * repeats;
+        long started = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            http.post("/execute", body);
+        }
+        double ms = (System.nanoTime() - started) / 1e6 / count;
+        log.printf("REST round trip of 1 + 1: %.3f ms%n", ms);
+        return new Row("REST round trip of `1 + 1`", ms, "ms", "~0.5 ms", "<= 1.5 ms", ms <= 1.5);
+    }
+
+    private Row forkFromBigState(Http http) throws Exception {
+        http.post("/execute", "{\"code\": \"" + BIG_STATE.replace("\n", "\\n")
+                + "\", \"exec_id\": \"big\", \"state_name\": \"initial\", \"new_state_name\": \"big\"}");
+        String body = "{\"code\": \"y = 1\", \"exec_id\": \"y\", \"state_name\": \"big\","
+                + " \"new_state_name\": \"y\"}";
+        for (int i = 0; i < 50; i++) {
+            http.post("/execute", body);
+        }
+        double[] samples = new double[100 * repeats];
+        for (int i = 0; i < samples.length; i++) {
+            long started = System.nanoTime();
+            http.post("/execute", body);
+            samples[i] = (System.nanoTime() - started) / 1e6;
+        }
+        double ms = median(samples);
+        log.printf("y = 1 from a 1M-list + 100k-dict state: %.3f ms (median)%n", ms);
+        return new Row("`y = 1` from a state with a 1M list and a 100k dict", ms, "ms", "~300 ms",
+                "<= 30 ms", ms <= 30);
+    }
+
+    private Row memoryGrowth(Kernel kernel) throws Exception {
+        String state = run(kernel, Kernel.INITIAL_STATE, BIG_STATE).stateName();
+        long before = usedHeap();
+        for (int i = 0; i < 30; i++) {
+            state = run(kernel, state, "step_" + i + " = " + i).stateName();
+        }
+        long after = usedHeap();
+        double mb = Math.max(0, after - before) / (1024.0 * 1024.0);
+        log.printf("memory growth over 30 chained cells: %.1f MB%n", mb);
+        return new Row("memory growth, 30 chained small cells on that state", mb, "MB", "~380 MB",
+                "<= 76 MB", mb <= 76);
+    }
+
+    private Row parallelSpeedup(Kernel kernel) throws Exception {
+        String cell = String.format(CPU_CELL, 3_000_000);
+        run(kernel, Kernel.INITIAL_STATE, cell);
+        double best = 0;
+        for (int attempt = 0; attempt < Math.max(2, repeats); attempt++) {
+            long started = System.nanoTime();
+            run(kernel, Kernel.INITIAL_STATE, cell);
+            double single = (System.nanoTime() - started) / 1e9;
+            started = System.nanoTime();
+            CompletableFuture<ExecutionResult> first =
+                    CompletableFuture.supplyAsync(() -> run(kernel, Kernel.INITIAL_STATE, cell));
+            CompletableFuture<ExecutionResult> second =
+                    CompletableFuture.supplyAsync(() -> run(kernel, Kernel.INITIAL_STATE, cell));
+            CompletableFuture.allOf(first, second).get();
+            double both = (System.nanoTime() - started) / 1e9;
+            best = Math.max(best, 2 * single / both);
+        }
+        log.printf("parallel speedup of 2 CPU-bound cells: %.2fx%n", best);
+        return new Row("speedup of 2 concurrent CPU-bound cells (2 cores)", best, "x", "1.0x (GIL)",
+                ">= 1.5x", best >= 1.5);
+    }
+
+    private Row interruptLatency(Kernel kernel) throws Exception {
+        List<String> bodies = List.of("while True:\n    pass", "import time\ntime.sleep(1000)",
+                "while True:\n    try:\n        while True:\n            pass\n    except:\n        pass",
+                "import java.lang.Thread\njava.lang.Thread.sleep(100000)");
+        double worst = 0;
+        for (String body : bodies) {
+            for (int i = 0; i < repeats; i++) {
+                String execId = "interrupt-" + i + "-" + body.hashCode();
+                String marker = "forkbook.bench." + execId;
+                CompletableFuture<ExecutionResult> running = CompletableFuture.supplyAsync(
+                        () -> kernel.execute(ExecuteRequest.of("import java.lang.System\n"
+                                + "java.lang.System.setProperty('" + marker + "', '1')\n" + body,
+                                execId, Kernel.INITIAL_STATE)));
+                while (System.getProperty(marker) == null) {
+                    Thread.sleep(1);
+                }
+                Thread.sleep(50);
+                long started = System.nanoTime();
+                kernel.interrupt(execId);
+                running.get(10, TimeUnit.SECONDS);
+                worst = Math.max(worst, (System.nanoTime() - started) / 1e6);
+                System.clearProperty(marker);
+            }
+        }
+        log.printf("interrupt latency (worst of loop, sleep, except-loop, Java sleep): %.1f ms%n",
+                worst);
+        return new Row("interrupt latency, worst case", worst, "ms", "sleep: never", "<= 200 ms",
+                worst <= 200);
+    }
+
+    /**
+     * The interrupt hook runs on the cell's thread only; the same loop in a thread the cell starts
+     * runs without it, which isolates the hook's cost.
+     */
+    private Row traceOverhead(Kernel kernel) throws Exception {
+        String cell = String.join("\n",
+                "import time, threading",
+                "def loop(n):",
+                "    i = 0",
+                "    while i < n:",
+                "        i += 1",
+                "def timed():",
+                "    t = time.time()",
+                "    loop(3000000)",
+                "    return time.time() - t",
+                "result = {}",
+                "def untraced():",
+                "    result['t'] = timed()",
+                "traced = min(timed() for _ in range(3))",
+                "plain = []",
+                "for _ in range(3):",
+                "    th = threading.Thread(target=untraced)",
+                "    th.start()",
+                "    th.join()",
+                "    plain.append(result['t'])",
+                "print(traced / min(plain))");
+        double ratio = Double.MAX_VALUE;
+        for (int i = 0; i < Math.max(2, repeats); i++) {
+            ExecutionResult result = run(kernel, Kernel.INITIAL_STATE, cell);
+            ratio = Math.min(ratio, Double.parseDouble(result.streamText("stdout").trim()));
+        }
+        double percent = (ratio - 1) * 100;
+        log.printf("tight loop slowdown from the interrupt hook: %.1f %%%n", percent);
+        return new Row("tight-loop slowdown from the interrupt hook", percent, "%", "-", "<= 10 %",
+                percent <= 10);
+    }
+
+    static String table(List<Row> rows) {
+        StringBuilder out = new StringBuilder();
+        out.append("| measurement | Forkbook | seed | target | met |\n");
+        out.append("|---|---|---|---|---|\n");
+        for (Row row : rows) {
+            out.append(String.format("| %s | %.3g %s | %s | %s | %s |%n", row.name(), row.value(),
+                    row.unit(), row.seed(), row.target(), row.meetsTarget() ? "yes" : "NO"));
+        }
+        return out.toString();
+    }
+
+    private static ExecutionResult run(Kernel kernel, String state, String code) {
+        ExecutionResult result = kernel.execute(ExecuteRequest.of(code, "bench", state));
+        if (!result.succeeded()) {
+            throw new IllegalStateException("bench cell failed: " + result.error());
+        }
+        return result;
+    }
+
+    private static long usedHeap() throws InterruptedException {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    private static double median(double[] samples) {
+        double[] sorted = samples.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static String javaExecutable() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    private static String classPath() {
+        return System.getProperty("java.class.path", "") + File.pathSeparator;
+    }
+
+    /** A minimal JSON-over-HTTP client for the bench. */
+    private static final class Http {
+        private final HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        private final String base;
+        private final String token;
+
+        Http(String base, String token) {
+            this.base = base;
+            this.token = token;
+        }
+
+        HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            return client.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", "Bearer " + token).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return response;
+        }
+    }
+}

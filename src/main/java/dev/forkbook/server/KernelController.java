@@ -1,0 +1,46 @@
+package dev.forkbook.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forkbook.kernel.ExecuteRequest;
+import dev.forkbook.kernel.Kernel;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/** Executions and kernel-wide commands: execute, multistate_execute, interrupt, reset. */
+final class KernelController {
+
+    private final Kernel kernel;
+    private final ObjectMapper mapper;
+
+    KernelController(Kernel kernel, ObjectMapper mapper) {
+        this.kernel = kernel;
+        this.mapper = mapper;
+    }
+
+    void execute(Context ctx) {
+        JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), mapper);
+        ExecuteRequest request = new ExecuteRequest(body.optionalString("code", ""),
+                body.requiredId("exec_id"), body.requiredString("state_name"),
+                body.optionalString("new_state_name", null));
+        ctx.json(Dtos.execution(kernel.execute(request)));
+    }
+
+    void multistateExecute(Context ctx) {
+        JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), mapper);
+        String code = body.optionalString("code", "");
+        String execId = body.requiredId("exec_id");
+        Map<String, String> mapping = body.requiredStringMap("state_mapping");
+        String defaultState = body.optionalString("default_state", null);
+        ctx.json(Dtos.execution(kernel.multistateExecute(code, execId, mapping, defaultState)));
+    }
+
+    void interrupt(Context ctx) {
+        JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), mapper);
+        ctx.json(new Dtos.InterruptResponse(kernel.interrupt(body.requiredId("exec_id"))));
+    }
+
+    void reset(Context ctx) {
+        kernel.reset();
+        ctx.json(new Dtos.StatusResponse("ok"));
+    }
+}
