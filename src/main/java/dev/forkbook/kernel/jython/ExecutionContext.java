@@ -1,6 +1,8 @@
 package dev.forkbook.kernel.jython;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.python.core.PyFrame;
+import org.python.core.ThreadState;
 
 /**
  * Everything that belongs to one running execution: its namespace, its captured output and its
@@ -20,6 +22,7 @@ final class ExecutionContext {
     private final MimeFormatter formatter;
     private final AtomicBoolean interrupted = new AtomicBoolean();
     private volatile Thread thread;
+    private volatile ThreadState threadState;
 
     ExecutionContext(String execId, ExecutionNamespace namespace, OutputCollector output,
             int executionCount, MimeFormatter formatter) {
@@ -41,9 +44,21 @@ final class ExecutionContext {
         CURRENT.set(this);
     }
 
+    /**
+     * Declares the Jython thread state the execution runs on, so {@link #interrupt()} can reach its
+     * frames; honours an interrupt that arrived before the execution started.
+     */
+    void running(ThreadState state) {
+        threadState = state;
+        if (isInterrupted()) {
+            installInterruptTrace(state);
+        }
+    }
+
     void unbind() {
         CURRENT.remove();
         thread = null;
+        threadState = null;
         // A late interrupt must not leak into the next task of this pooled thread.
         Thread.interrupted();
     }
@@ -72,12 +87,30 @@ final class ExecutionContext {
         return interrupted.get();
     }
 
-    /** Sets the flag the trace hook checks and wakes the thread from blocking calls. */
+    /**
+     * Stops the execution: sets the flag, puts an {@link InterruptTrace} on every frame the thread is
+     * running and on frames it will create (so the next line raises {@code KeyboardInterrupt}), and
+     * wakes the thread from sleeps and blocking Java calls. The hook is installed only now, never
+     * while the cell runs normally, so it costs nothing until it is needed (this is what Jython's own
+     * {@code InteractiveInterpreter.interrupt} does for the innermost frame).
+     */
     void interrupt() {
         interrupted.set(true);
+        ThreadState state = threadState;
+        if (state != null) {
+            installInterruptTrace(state);
+        }
         Thread running = thread;
         if (running != null) {
             running.interrupt();
+        }
+    }
+
+    private void installInterruptTrace(ThreadState state) {
+        InterruptTrace trace = new InterruptTrace(this);
+        state.tracefunc = trace;
+        for (PyFrame frame = state.frame; frame != null; frame = frame.f_back) {
+            frame.tracefunc = trace;
         }
     }
 }

@@ -7,11 +7,11 @@ import org.python.core.PyObject;
 import org.python.core.TraceFunction;
 
 /**
- * A Java trace hook, installed on an execution's thread, that raises {@code KeyboardInterrupt} at the
- * next line once the execution is interrupted.
+ * A Java trace hook that {@link ExecutionContext#interrupt()} puts on an execution's frames: it
+ * raises {@code KeyboardInterrupt} at the next line.
  *
- * <p>It raises again on every following line, so a loop whose body swallows the exception with a bare
- * {@code except: pass} still stops. While not interrupted it costs one volatile read per line.
+ * <p>It raises again on every following line and call, so a loop whose body swallows the exception
+ * with a bare {@code except: pass} still stops.
  */
 final class InterruptTrace extends TraceFunction {
 

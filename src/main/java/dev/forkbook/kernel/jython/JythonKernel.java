@@ -221,7 +221,7 @@ public final class JythonKernel implements Kernel {
     private CellOutcome runCell(ExecutionContext context, String code, boolean snapshot) {
         ThreadState threadState = Py.getThreadState();
         TraceFunction previousTrace = threadState.tracefunc;
-        threadState.tracefunc = new InterruptTrace(context);
+        context.running(threadState);
         try {
             CellCompiler.CompiledCell cell = compiler.compile(code);
             Py.runCode(cell.statements(), globals, globals);

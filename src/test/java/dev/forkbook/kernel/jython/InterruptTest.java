@@ -39,7 +39,21 @@ class InterruptTest {
         "def spin():\n    while True:\n        pass\nspin()",
     })
     void interrupt_stops_the_execution_with_keyboard_interrupt(String body) throws Exception {
-        String execId = "interrupt-" + Integer.toHexString(body.hashCode());
+        interruptAfter(body, 50);
+    }
+
+    /** Loops that have run long enough to be JIT-compiled must still see the interrupt hook. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "while 1:\n    pass",
+        "def spin():\n    i = 0\n    while 1:\n        i += 1\nspin()",
+    })
+    void interrupt_stops_hot_compiled_loops(String body) throws Exception {
+        interruptAfter(body, 1500);
+    }
+
+    private static void interruptAfter(String body, long warmMillis) throws Exception {
+        String execId = "interrupt-" + Integer.toHexString(body.hashCode()) + "-" + warmMillis;
         String marker = "forkbook.test." + execId;
         System.clearProperty(marker);
         String code = "import java.lang.System\njava.lang.System.setProperty('" + marker
@@ -47,6 +61,7 @@ class InterruptTest {
         CompletableFuture<ExecutionResult> running = CompletableFuture.supplyAsync(
                 () -> kernel.execute(ExecuteRequest.of(code, execId, Kernel.INITIAL_STATE)));
         awaitProperty(marker);
+        Thread.sleep(warmMillis);
         assertTrue(kernel.interrupt(execId));
         ExecutionResult result = running.get(10, TimeUnit.SECONDS);
         assertEquals("KeyboardInterrupt", result.error().ename());
@@ -63,7 +78,6 @@ class InterruptTest {
             }
             Thread.sleep(5);
         }
-        Thread.sleep(50);
     }
 
     @org.junit.jupiter.api.Test
