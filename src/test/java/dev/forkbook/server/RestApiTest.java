@@ -5,31 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.forkbook.kernel.jython.JythonKernel;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The seed's routes and bodies, over real HTTP on loopback. */
-class RestApiTest {
-
-    private static JythonKernel kernel;
-    private static RestServer server;
-    private static ApiClient api;
+class RestApiTest extends ServerTestBase {
 
     @BeforeAll
     static void start() {
-        kernel = new JythonKernel();
-        server = new RestServer(kernel, ServerConfig.loopback(0, "secret-token"));
-        server.start();
-        api = new ApiClient(server.baseUrl(), "secret-token");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        kernel.close();
+        startServer(ServerConfig.loopback(0, "secret-token"));
     }
 
     private static JsonNode execute(String code, String from, String to) {

@@ -3,7 +3,6 @@ package dev.forkbook.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.forkbook.kernel.jython.JythonKernel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,7 +10,6 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,25 +18,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every kind of bad request gets a clear JSON error with the right status and changes nothing. */
-class RestBadInputTest {
-
-    private static JythonKernel kernel;
-    private static RestServer server;
-    private static ApiClient api;
+class RestBadInputTest extends ServerTestBase {
 
     @BeforeAll
     static void start() {
-        kernel = new JythonKernel();
-        server = new RestServer(kernel,
-                new ServerConfig(ServerConfig.DEFAULT_HOST, 0, "tok", 64 * 1024));
-        server.start();
-        api = new ApiClient(server.baseUrl(), "tok");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        kernel.close();
+        startServer(new ServerConfig(ServerConfig.DEFAULT_HOST, 0, "tok", 64 * 1024));
     }
 
     @AfterEach

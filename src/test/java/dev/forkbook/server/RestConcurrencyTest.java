@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.forkbook.kernel.jython.JythonKernel;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -18,31 +17,17 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Parallel executions over HTTP: separate output capture, interrupt of each kind, the event stream. */
-class RestConcurrencyTest {
-
-    private static JythonKernel kernel;
-    private static RestServer server;
-    private static ApiClient api;
+class RestConcurrencyTest extends ServerTestBase {
 
     @BeforeAll
     static void start() {
-        kernel = new JythonKernel();
-        server = new RestServer(kernel, ServerConfig.loopback(0, "tok"));
-        server.start();
-        api = new ApiClient(server.baseUrl(), "tok");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        kernel.close();
+        startServer(ServerConfig.loopback(0, "tok"));
     }
 
     @Test

@@ -10,23 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.forkbook.kernel.ExecutionResult;
 import dev.forkbook.kernel.Kernel;
 import dev.forkbook.kernel.Output;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class BasicExecutionTest {
+class BasicExecutionTest extends KernelTestBase {
 
-    private static JythonKernel kernel;
-
-    @BeforeAll
-    static void start() {
-        kernel = new JythonKernel();
-    }
-
-    @AfterAll
-    static void stop() {
-        kernel.close();
-    }
 
     @Test
     void the_last_expression_becomes_an_execute_result_with_the_execution_count() {

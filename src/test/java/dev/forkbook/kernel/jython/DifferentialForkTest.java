@@ -8,8 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Random trees of random cells: every node's namespace, including which names alias which objects,
  * must equal that of running its whole path as one cell from {@code initial}.
  */
-class DifferentialForkTest {
+class DifferentialForkTest extends KernelTestBase {
 
     private static final String ROOT = String.join("\n",
             "a = [0]", "b = [1]", "c = {}", "d = (a, 0)", "s = set()", "x = None", "n = 0",
@@ -63,17 +61,6 @@ class DifferentialForkTest {
             "    return '|'.join(k + '=' + walk(g[k]) for k in sorted(g) if not k.startswith('_'))",
             "print(_canon())");
 
-    private static JythonKernel kernel;
-
-    @BeforeAll
-    static void start() {
-        kernel = new JythonKernel();
-    }
-
-    @AfterAll
-    static void stop() {
-        kernel.close();
-    }
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5})

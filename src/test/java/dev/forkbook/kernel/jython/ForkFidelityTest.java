@@ -10,24 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.forkbook.kernel.ExecutionResult;
 import dev.forkbook.kernel.Kernel;
 import dev.forkbook.kernel.StateInfo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Running from a state behaves as if its path had been replayed in one fresh interpreter. */
-class ForkFidelityTest {
+class ForkFidelityTest extends KernelTestBase {
 
-    private static JythonKernel kernel;
-
-    @BeforeAll
-    static void start() {
-        kernel = new JythonKernel();
-    }
-
-    @AfterAll
-    static void stop() {
-        kernel.close();
-    }
 
     private static String at(String code) {
         return step(kernel, Kernel.INITIAL_STATE, code);

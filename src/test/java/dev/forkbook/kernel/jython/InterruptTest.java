@@ -10,24 +10,11 @@ import dev.forkbook.kernel.ExecutionResult;
 import dev.forkbook.kernel.Kernel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class InterruptTest {
+class InterruptTest extends KernelTestBase {
 
-    private static JythonKernel kernel;
-
-    @BeforeAll
-    static void start() {
-        kernel = new JythonKernel();
-    }
-
-    @AfterAll
-    static void stop() {
-        kernel.close();
-    }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {

@@ -8,23 +8,10 @@ import dev.forkbook.kernel.ExecutionResult;
 import dev.forkbook.kernel.Kernel;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class MultistateTest {
+class MultistateTest extends KernelTestBase {
 
-    private static JythonKernel kernel;
-
-    @BeforeAll
-    static void start() {
-        kernel = new JythonKernel();
-    }
-
-    @AfterAll
-    static void stop() {
-        kernel.close();
-    }
 
     @Test
     void aliases_read_variables_of_their_state_and_default_state_names_are_plain() {
