@@ -1,0 +1,57 @@
+package dev.forkbook.notebook;
+
+import dev.forkbook.kernel.ExecutionError;
+import dev.forkbook.kernel.Output;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One node of the fork tree: a cell, where it hangs, and what running it gave. Immutable; the tree
+ * replaces nodes as they change.
+ *
+ * @param id unique in the notebook; for a code cell that ran, also the name of its kernel state
+ * @param parentId null only for the root
+ * @param execId the id of the cell's latest execution, used to interrupt it
+ * @param executionCount the kernel's counter for that execution, null before it ran
+ */
+public record CellNode(String id, String parentId, CellKind kind, String source, CellStatus status,
+        List<Output> outputs, ExecutionError error, Integer executionCount, String execId,
+        Instant created, long durationMs) {
+
+    public CellNode {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(status, "status");
+        outputs = List.copyOf(outputs);
+    }
+
+    public boolean isRoot() {
+        return parentId == null;
+    }
+
+    /** True when the kernel holds a state for this cell that children can run from. */
+    public boolean isLive() {
+        return kind == CellKind.CODE && (status == CellStatus.OK || isRoot());
+    }
+
+    /** The first line of the source, for the tree. */
+    public String title() {
+        String trimmed = source.strip();
+        int newline = trimmed.indexOf('\n');
+        return newline < 0 ? trimmed : trimmed.substring(0, newline);
+    }
+
+    public CellNode withStatus(CellStatus newStatus) {
+        return new CellNode(id, parentId, kind, source, newStatus, outputs, error, executionCount,
+                execId, created, durationMs);
+    }
+
+    /** This node after an execution finished. */
+    public CellNode withResult(CellStatus newStatus, List<Output> newOutputs, ExecutionError newError,
+            Integer count, long duration) {
+        return new CellNode(id, parentId, kind, source, newStatus, newOutputs, newError, count,
+                execId, created, duration);
+    }
+}

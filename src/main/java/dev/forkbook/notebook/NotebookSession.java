@@ -1,0 +1,205 @@
+package dev.forkbook.notebook;
+
+import dev.forkbook.kernel.ExecuteRequest;
+import dev.forkbook.kernel.ExecutionError;
+import dev.forkbook.kernel.ExecutionResult;
+import dev.forkbook.kernel.Kernel;
+import dev.forkbook.kernel.KernelEvent;
+import dev.forkbook.kernel.StateInfo;
+import dev.forkbook.kernel.StateSummary;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Runs a {@link NotebookTree} on a {@link Kernel}: runs cells from any node (the result becomes a
+ * child), forks, replays a branch onto another, interrupts, and follows states that other clients
+ * create. A code cell's id is also the name of its kernel state.
+ *
+ * <p>Threads: every method is called on, and every tree change happens on, the {@code owner}
+ * executor's thread (the UI thread in the app); kernel calls run on {@code background}. Tests pass
+ * same-thread executors.
+ */
+public final class NotebookSession implements AutoCloseable {
+
+    /** The ename of a cell that could not run because nothing above it holds a kernel state. */
+    public static final String NOT_LIVE = "ParentNotLive";
+
+    private final Kernel kernel;
+    private final NotebookTree tree;
+    private final Executor owner;
+    private final Executor background;
+    private final CommandHistory history = new CommandHistory();
+    private Kernel.Subscription subscription;
+
+    public NotebookSession(Kernel kernel, NotebookTree tree, Executor owner, Executor background) {
+        this.kernel = kernel;
+        this.tree = tree;
+        this.owner = owner;
+        this.background = background;
+    }
+
+    public NotebookTree tree() {
+        return tree;
+    }
+
+    public CommandHistory history() {
+        return history;
+    }
+
+    /**
+     * Runs {@code source} as a new code cell under {@code parentId}. The node appears at once with
+     * status RUNNING; the future completes (on the owner thread) with the finished node.
+     */
+    public CompletableFuture<CellNode> run(String parentId, String source) {
+        String id = newId();
+        CellNode node = new CellNode(id, parentId, CellKind.CODE, source, CellStatus.RUNNING,
+                List.of(), null, null, "run-" + id, Instant.now(), 0);
+        tree.add(node);
+        CompletableFuture<CellNode> finished = new CompletableFuture<>();
+        String from = tree.kernelStateFor(parentId);
+        if (from == null) {
+            ExecutionError error = new ExecutionError(NOT_LIVE,
+                    "The cell above has no kernel state (it failed or is not live); re-run it first.",
+                    List.of());
+            CellNode failed = node.withResult(CellStatus.ERROR, List.of(), error, null, 0);
+            tree.update(failed);
+            finished.complete(failed);
+            return finished;
+        }
+        background.execute(() -> {
+            ExecutionResult result = kernel.execute(
+                    new ExecuteRequest(source, node.execId(), from, id));
+            owner.execute(() -> finished.complete(applyResult(id, result)));
+        });
+        return finished;
+    }
+
+    private CellNode applyResult(String id, ExecutionResult result) {
+        if (!tree.contains(id)) {
+            return null;
+        }
+        CellNode current = tree.get(id);
+        long duration = kernel.getState(id).map(s -> s.summary().durationMs()).orElse(0L);
+        CellNode done = current.withResult(result.succeeded() ? CellStatus.OK : CellStatus.ERROR,
+                result.outputs(), result.error(), result.executionCount(), duration);
+        tree.update(done);
+        return done;
+    }
+
+    /** Adds a markdown cell under {@code parentId}; it runs nothing and shares its parent's state. */
+    public CellNode addMarkdown(String parentId, String source) {
+        CellNode node = new CellNode(newId(), parentId, CellKind.MARKDOWN, source, CellStatus.STATIC,
+                List.of(), null, null, null, Instant.now(), 0);
+        tree.add(node);
+        return node;
+    }
+
+    /**
+     * Re-runs {@code cells} (a branch's cells, top first) one after another under {@code ontoId}: the
+     * "run the rest of the path here" action. Stops at the first error; the future completes with
+     * the last node it created (or {@code ontoId} when there was nothing to replay).
+     */
+    public CompletableFuture<String> replay(List<CellNode> cells, String ontoId) {
+        CompletableFuture<String> chain = CompletableFuture.completedFuture(ontoId);
+        for (CellNode cell : cells) {
+            chain = chain.thenCompose(parent -> {
+                if (parent == null || !tree.contains(parent)
+                        || tree.get(parent).status() == CellStatus.ERROR) {
+                    return CompletableFuture.completedFuture(parent);
+                }
+                if (cell.kind() == CellKind.MARKDOWN) {
+                    return CompletableFuture.completedFuture(addMarkdown(parent, cell.source()).id());
+                }
+                return run(parent, cell.source()).thenApply(node -> node == null ? null : node.id());
+            });
+        }
+        return chain;
+    }
+
+    /** Stops the cell if it is running; returns whether it was. */
+    public boolean interrupt(String id) {
+        CellNode node = tree.get(id);
+        return node.status() == CellStatus.RUNNING && node.execId() != null
+                && kernel.interrupt(node.execId());
+    }
+
+    /** Deletes a branch from the document, undoably. */
+    public void deleteBranch(String id) {
+        history.execute(new DeleteBranchCommand(tree, id));
+    }
+
+    /** The kernel's description of a cell's state (variables), fetched off the owner thread. */
+    public CompletableFuture<Optional<StateInfo>> variables(String id) {
+        CompletableFuture<Optional<StateInfo>> result = new CompletableFuture<>();
+        background.execute(() -> {
+            Optional<StateInfo> info = kernel.getState(id);
+            owner.execute(() -> result.complete(info));
+        });
+        return result;
+    }
+
+    /**
+     * Mirrors states that other clients of the same kernel create (over REST): each appears as a
+     * code cell under its parent, with its code and, when the execution finishes, its outputs.
+     */
+    public void followKernel() {
+        subscription = kernel.subscribe(event -> owner.execute(() -> onKernelEvent(event)));
+    }
+
+    private void onKernelEvent(KernelEvent event) {
+        if (event instanceof KernelEvent.StateCreated created) {
+            adoptExternalState(created.state());
+        } else if (event instanceof KernelEvent.ExecutionFinished finished
+                && finished.stateName() != null && tree.contains(finished.stateName())) {
+            CellNode node = tree.get(finished.stateName());
+            if (node.status() != CellStatus.RUNNING) {
+                ExecutionResult result = finished.result();
+                tree.update(node.withResult(CellStatus.OK, result.outputs(), null,
+                        result.executionCount(), node.durationMs()));
+            }
+        } else if (event instanceof KernelEvent.StateDeleted deleted) {
+            markNotLive(deleted.name());
+        } else if (event instanceof KernelEvent.KernelReset) {
+            for (CellNode node : tree.depthFirst()) {
+                if (!node.isRoot()) {
+                    markNotLive(node.id());
+                }
+            }
+        }
+    }
+
+    private void adoptExternalState(StateSummary state) {
+        if (tree.contains(state.name())) {
+            return;
+        }
+        String parent = state.parent() != null && tree.contains(state.parent())
+                ? state.parent() : NotebookTree.ROOT_ID;
+        tree.add(new CellNode(state.name(), parent, CellKind.CODE, state.code(), CellStatus.OK,
+                List.of(), null, state.executionCount(), state.execId(), state.created(),
+                state.durationMs()));
+    }
+
+    private void markNotLive(String id) {
+        if (tree.contains(id)) {
+            CellNode node = tree.get(id);
+            if (node.kind() == CellKind.CODE && node.status() == CellStatus.OK) {
+                tree.update(node.withStatus(CellStatus.NOT_LIVE));
+            }
+        }
+    }
+
+    private static String newId() {
+        return "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    @Override
+    public void close() {
+        if (subscription != null) {
+            subscription.close();
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package dev.forkbook.notebook;
+
+import dev.forkbook.kernel.Kernel;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The notebook document: a tree of cells under a root that stands for the kernel's {@code initial}
+ * state. Siblings keep the order they were added in (time order). Not thread-safe: one thread (the UI
+ * thread in the app) owns it.
+ */
+public final class NotebookTree {
+
+    public static final String ROOT_ID = Kernel.INITIAL_STATE;
+
+    private final Map<String, CellNode> nodes = new HashMap<>();
+    private final Map<String, List<String>> children = new LinkedHashMap<>();
+    private final List<TreeListener> listeners = new CopyOnWriteArrayList<>();
+
+    public NotebookTree() {
+        putRoot();
+    }
+
+    private void putRoot() {
+        CellNode root = new CellNode(ROOT_ID, null, CellKind.CODE, "", CellStatus.OK, List.of(), null,
+                null, null, Instant.now(), 0);
+        nodes.put(ROOT_ID, root);
+        children.put(ROOT_ID, new ArrayList<>());
+    }
+
+    public void addListener(TreeListener listener) {
+        listeners.add(listener);
+    }
+
+    public CellNode root() {
+        return nodes.get(ROOT_ID);
+    }
+
+    public boolean contains(String id) {
+        return nodes.containsKey(id);
+    }
+
+    public CellNode get(String id) {
+        CellNode node = nodes.get(id);
+        if (node == null) {
+            throw new NoSuchElementException("no cell " + id);
+        }
+        return node;
+    }
+
+    public int size() {
+        return nodes.size();
+    }
+
+    /** Children of a node, oldest first. */
+    public List<CellNode> children(String id) {
+        List<CellNode> result = new ArrayList<>();
+        for (String child : children.getOrDefault(id, List.of())) {
+            result.add(nodes.get(child));
+        }
+        return result;
+    }
+
+    /** The cells from the root's first child down to {@code id}, in order (the notebook view). */
+    public List<CellNode> pathTo(String id) {
+        Deque<CellNode> path = new ArrayDeque<>();
+        for (CellNode node = get(id); !node.isRoot(); node = get(node.parentId())) {
+            path.addFirst(node);
+        }
+        return new ArrayList<>(path);
+    }
+
+    /**
+     * The kernel state a child of {@code id} runs from: the nearest code ancestor-or-self that is
+     * live. Markdown cells share their parent's state.
+     */
+    public String kernelStateFor(String id) {
+        for (CellNode node = get(id); ; node = get(node.parentId())) {
+            if (node.isLive()) {
+                return node.id();
+            }
+            if (node.kind() == CellKind.CODE || node.isRoot()) {
+                return null;
+            }
+        }
+    }
+
+    /** Adds a new node; its parent must exist and its id must be new. */
+    public void add(CellNode node) {
+        if (node.isRoot() || !nodes.containsKey(node.parentId())) {
+            throw new IllegalArgumentException("parent " + node.parentId() + " does not exist");
+        }
+        if (nodes.containsKey(node.id())) {
+            throw new IllegalArgumentException("cell " + node.id() + " exists already");
+        }
+        nodes.put(node.id(), node);
+        children.get(node.parentId()).add(node.id());
+        children.put(node.id(), new ArrayList<>());
+        listeners.forEach(l -> l.added(node));
+    }
+
+    /** Replaces a node by a changed version of itself (same id and parent). */
+    public void update(CellNode node) {
+        CellNode before = get(node.id());
+        if (!java.util.Objects.equals(before.parentId(), node.parentId())) {
+            throw new IllegalArgumentException("a cell cannot move");
+        }
+        nodes.put(node.id(), node);
+        listeners.forEach(l -> l.updated(before, node));
+    }
+
+    /**
+     * Removes a node and everything below it; returns the removed nodes parents-first, which
+     * {@link #restore(List, int)} puts back.
+     */
+    public List<CellNode> removeSubtree(String id) {
+        CellNode top = get(id);
+        if (top.isRoot()) {
+            throw new IllegalArgumentException("the root cannot be removed");
+        }
+        List<CellNode> removed = new ArrayList<>();
+        Deque<String> pending = new ArrayDeque<>(List.of(id));
+        while (!pending.isEmpty()) {
+            String next = pending.poll();
+            removed.add(nodes.get(next));
+            pending.addAll(children.get(next));
+        }
+        children.get(top.parentId()).remove(id);
+        for (int i = removed.size() - 1; i >= 0; i--) {
+            CellNode node = removed.get(i);
+            nodes.remove(node.id());
+            children.remove(node.id());
+            listeners.forEach(l -> l.removed(node));
+        }
+        return removed;
+    }
+
+    /** The position of a node among its siblings. */
+    public int siblingIndex(String id) {
+        CellNode node = get(id);
+        return children.get(node.parentId()).indexOf(id);
+    }
+
+    /** Puts back what {@link #removeSubtree} removed, the top node at sibling position {@code index}. */
+    public void restore(List<CellNode> removed, int index) {
+        CellNode top = removed.get(0);
+        List<String> siblings = children.get(top.parentId());
+        nodes.put(top.id(), top);
+        siblings.add(Math.min(index, siblings.size()), top.id());
+        children.put(top.id(), new ArrayList<>());
+        listeners.forEach(l -> l.added(top));
+        for (CellNode node : removed.subList(1, removed.size())) {
+            add(node);
+        }
+    }
+
+    /** Every node, parents before children, siblings in time order. */
+    public List<CellNode> depthFirst() {
+        List<CellNode> order = new ArrayList<>();
+        Deque<String> pending = new ArrayDeque<>(List.of(ROOT_ID));
+        while (!pending.isEmpty()) {
+            String next = pending.pop();
+            order.add(nodes.get(next));
+            List<String> kids = children.get(next);
+            for (int i = kids.size() - 1; i >= 0; i--) {
+                pending.push(kids.get(i));
+            }
+        }
+        return order;
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * The notebook document: a tree of code and markdown cells with their outputs, rooted at the kernel's
+ * {@code initial} state, and the session that runs its cells on a kernel.
+ *
+ * <p>Read {@link dev.forkbook.notebook.NotebookTree} (the document) and
+ * {@link dev.forkbook.notebook.NotebookSession} (running, forking, replaying, following the kernel)
+ * first. Depends on the kernel API only; no JavaFX, no Jython, no HTTP.
+ */
+package dev.forkbook.notebook;

@@ -1,0 +1,112 @@
+package dev.forkbook.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.forkbook.kernel.ExecuteRequest;
+import dev.forkbook.kernel.Output;
+import dev.forkbook.kernel.jython.JythonKernel;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The session on a real kernel, with same-thread executors so every step is deterministic. */
+class NotebookSessionTest {
+
+    private final JythonKernel kernel = new JythonKernel();
+    private final NotebookTree tree = new NotebookTree();
+    private final NotebookSession session = new NotebookSession(kernel, tree, Runnable::run,
+            Runnable::run);
+
+    @AfterEach
+    void close() {
+        session.close();
+        kernel.close();
+    }
+
+    private CellNode run(String parent, String source) {
+        return session.run(parent, source).join();
+    }
+
+    private static String text(CellNode node) {
+        StringBuilder text = new StringBuilder();
+        for (Output output : node.outputs()) {
+            if (output instanceof Output.Stream stream) {
+                text.append(stream.text());
+            } else if (output instanceof Output.ExecuteResult result) {
+                text.append(result.data().get("text/plain"));
+            }
+        }
+        return text.toString();
+    }
+
+    @Test
+    void running_a_cell_adds_a_child_with_its_outputs() {
+        CellNode node = run("initial", "x = 2\nprint('hi')\nx * 21");
+        assertEquals(CellStatus.OK, node.status());
+        assertEquals("hi\n42", text(node));
+        assertEquals("initial", node.parentId());
+        assertTrue(node.executionCount() > 0);
+    }
+
+    @Test
+    void editing_a_middle_cell_forks_a_sibling_and_replay_reruns_the_rest() {
+        CellNode a = run("initial", "x = 1");
+        CellNode b = run(a.id(), "y = x * 10");
+        CellNode c = run(b.id(), "y + 1");
+        assertEquals("11", text(c));
+        CellNode b2 = run(a.id(), "y = x * 100");
+        assertEquals(List.of(b.id(), b2.id()),
+                tree.children(a.id()).stream().map(CellNode::id).toList());
+        String last = session.replay(tree.pathTo(c.id()).subList(2, 3), b2.id()).join();
+        assertEquals("101", text(tree.get(last)));
+        assertEquals(b2.id(), tree.get(last).parentId());
+        assertEquals("11", text(tree.get(c.id())), "the old branch is untouched");
+    }
+
+    @Test
+    void replay_stops_at_the_first_error() {
+        CellNode a = run("initial", "v = 1");
+        CellNode bad = run(a.id(), "1/0");
+        CellNode after = run(a.id(), "w = 2");
+        String last = session.replay(List.of(bad, after), a.id()).join();
+        assertEquals(CellStatus.ERROR, tree.get(last).status());
+        assertEquals(List.of(), tree.children(last), "nothing ran after the error");
+        assertEquals(a.id(), tree.get(last).parentId());
+    }
+
+    @Test
+    void markdown_cells_share_their_parents_state() {
+        CellNode a = run("initial", "z = 5");
+        CellNode md = session.addMarkdown(a.id(), "# Title");
+        assertEquals(CellStatus.STATIC, md.status());
+        assertEquals("6", text(run(md.id(), "z + 1")));
+    }
+
+    @Test
+    void a_cell_under_a_failed_cell_explains_why_it_cannot_run() {
+        CellNode bad = run("initial", "raise ValueError('x')");
+        CellNode child = run(bad.id(), "1");
+        assertEquals(CellStatus.ERROR, child.status());
+        assertEquals(NotebookSession.NOT_LIVE, child.error().ename());
+    }
+
+    @Test
+    void states_created_by_another_client_appear_under_their_parent_with_outputs() {
+        session.followKernel();
+        CellNode a = run("initial", "base = 1");
+        kernel.execute(new ExecuteRequest("print(base + 1)", "remote", a.id(), "remote-state"));
+        CellNode remote = tree.get("remote-state");
+        assertEquals(a.id(), remote.parentId());
+        assertEquals("print(base + 1)", remote.source());
+        assertEquals("2\n", text(remote));
+    }
+
+    @Test
+    void reset_marks_every_cell_not_live() {
+        session.followKernel();
+        CellNode a = run("initial", "q = 1");
+        kernel.reset();
+        assertEquals(CellStatus.NOT_LIVE, tree.get(a.id()).status());
+    }
+}
