@@ -46,6 +46,12 @@ public interface Kernel extends AutoCloseable {
     /** Asks the running execution {@code execId} to stop; returns whether one was running. */
     boolean interrupt(String execId);
 
+    /**
+     * Tab completions for the name or dotted name {@code prefix} against a state's variables and the
+     * builtins, sorted; empty for an unknown state.
+     */
+    List<String> complete(String stateName, String prefix);
+
     /** Subscribes to kernel events; the returned handle unsubscribes. */
     Subscription subscribe(KernelListener listener);
 

@@ -159,6 +159,18 @@ public final class JythonKernel implements Kernel {
     }
 
     @Override
+    public List<String> complete(String stateName, String prefix) {
+        StateStore.StoredState state = states.get(stateName);
+        if (state == null) {
+            return List.of();
+        }
+        ExecutionContext context = newContext("complete:" + stateName,
+                newNamespace(state.snapshot()));
+        return runOnWorker(context, () -> Completions.of(state.snapshot().names(),
+                context.namespace(), prefix));
+    }
+
+    @Override
     public List<StateSummary> tree() {
         return states.summaries();
     }

@@ -100,4 +100,14 @@ class StateLifecycleTest {
         });
         assertEquals("2", KernelFixture.eval(kernel, Kernel.INITIAL_STATE, "1 + 1"));
     }
+
+    @Test
+    void completion_offers_state_names_builtins_and_attributes() {
+        String state = step(kernel, Kernel.INITIAL_STATE, "import os\nmy_value = [1]\nmy_other = 2");
+        assertEquals(List.of("my_other", "my_value"), kernel.complete(state, "my_"));
+        assertTrue(kernel.complete(state, "len").contains("len"));
+        assertTrue(kernel.complete(state, "my_value.app").contains("my_value.append"));
+        assertTrue(kernel.complete(state, "os.pa").contains("os.path"));
+        assertEquals(List.of(), kernel.complete("missing", "x"));
+    }
 }

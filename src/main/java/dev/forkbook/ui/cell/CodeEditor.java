@@ -1,0 +1,150 @@
+package dev.forkbook.ui.cell;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.geometry.Bounds;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.LineNumberFactory;
+
+/**
+ * A Python code editor for one cell: RichTextFX with highlighting recomputed off the FX thread after
+ * typing pauses, line numbers, auto-indent, Tab completion, and a height that follows its content
+ * (the notebook scrolls, not the editor, so wheel events go to the notebook: RichTextFX would
+ * otherwise swallow them).
+ */
+public final class CodeEditor {
+
+    private static final String INDENT = "    ";
+
+    private final CodeArea area = new CodeArea();
+    private final Executor background;
+    private final Executor fx;
+    private Function<String, CompletableFuture<List<String>>> completer;
+
+    public CodeEditor(String text, Executor background, Executor fx) {
+        this.background = background;
+        this.fx = fx;
+        area.getStyleClass().add("code-editor");
+        area.getStylesheets().add(CodeEditor.class.getResource("editor.css").toExternalForm());
+        area.setParagraphGraphicFactory(LineNumberFactory.get(area));
+        area.setWrapText(false);
+        area.replaceText(text);
+        area.setStyleSpans(0, PythonHighlighter.highlight(text));
+        area.getUndoManager().forgetHistory();
+        area.multiPlainChanges().successionEnds(Duration.ofMillis(150))
+                .subscribe(ignore -> rehighlight());
+        area.totalHeightEstimateProperty().addListener((obs, old, height) -> {
+            if (height != null) {
+                area.setPrefHeight(height + 6);
+            }
+        });
+        area.setPrefHeight(Math.max(1, text.split("\n", -1).length) * 18 + 8);
+        area.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        area.addEventFilter(ScrollEvent.SCROLL, this::forwardScroll);
+    }
+
+    public CodeArea area() {
+        return area;
+    }
+
+    public String text() {
+        return area.getText();
+    }
+
+    public void setText(String text) {
+        area.replaceText(text);
+    }
+
+    /** Supplies completions for the text before the caret (Tab). */
+    public void setCompleter(Function<String, CompletableFuture<List<String>>> completer) {
+        this.completer = completer;
+    }
+
+    private void rehighlight() {
+        String text = area.getText();
+        CompletableFuture.supplyAsync(() -> PythonHighlighter.highlight(text), background)
+                .thenAcceptAsync(spans -> {
+                    if (area.getText().equals(text)) {
+                        area.setStyleSpans(0, spans);
+                    }
+                }, fx);
+    }
+
+    private void onKey(KeyEvent event) {
+        if (event.getCode() == KeyCode.ENTER && !event.isShiftDown() && !event.isControlDown()
+                && !event.isAltDown() && !event.isMetaDown()) {
+            event.consume();
+            area.replaceSelection("\n" + AutoIndent.indentAfter(currentLineBeforeCaret()));
+        } else if (event.getCode() == KeyCode.TAB && !event.isShiftDown()) {
+            event.consume();
+            complete();
+        }
+    }
+
+    private String currentLineBeforeCaret() {
+        String before = area.getText(0, area.getCaretPosition());
+        return before.substring(before.lastIndexOf('\n') + 1);
+    }
+
+    private void complete() {
+        String line = currentLineBeforeCaret();
+        String word = AutoIndent.wordBeforeCaret(line);
+        if (completer == null || word.isEmpty()) {
+            area.replaceSelection(INDENT);
+            return;
+        }
+        completer.apply(word).thenAcceptAsync(options -> offer(word, options), fx);
+    }
+
+    private void offer(String word, List<String> options) {
+        if (options.isEmpty()) {
+            return;
+        }
+        if (options.size() == 1) {
+            area.replaceSelection(options.get(0).substring(word.length()));
+            return;
+        }
+        ContextMenu menu = new ContextMenu();
+        menu.getStyleClass().add("completions");
+        for (String option : options.subList(0, Math.min(options.size(), 50))) {
+            MenuItem item = new MenuItem(option);
+            item.setOnAction(e -> area.replaceSelection(option.substring(word.length())));
+            menu.getItems().add(item);
+        }
+        area.getCaretBounds().ifPresent(bounds -> menu.show(area, bounds.getMinX(), bounds.getMaxY()));
+    }
+
+    private void forwardScroll(ScrollEvent event) {
+        ScrollPane scroller = enclosingScrollPane(area);
+        if (scroller == null || scroller.getContent() == null) {
+            return;
+        }
+        event.consume();
+        Bounds content = scroller.getContent().getLayoutBounds();
+        double scrollable = content.getHeight() - scroller.getViewportBounds().getHeight();
+        if (scrollable > 0) {
+            double v = scroller.getVvalue() - event.getDeltaY() / scrollable;
+            scroller.setVvalue(Math.max(scroller.getVmin(), Math.min(scroller.getVmax(), v)));
+        }
+    }
+
+    private static ScrollPane enclosingScrollPane(Node node) {
+        for (Parent parent = node.getParent(); parent != null; parent = parent.getParent()) {
+            if (parent instanceof ScrollPane scrollPane) {
+                return scrollPane;
+            }
+        }
+        return null;
+    }
+}

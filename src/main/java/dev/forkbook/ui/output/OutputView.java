@@ -1,0 +1,162 @@
+package dev.forkbook.ui.output;
+
+import dev.forkbook.kernel.ExecutionError;
+import dev.forkbook.kernel.Output;
+import java.io.ByteArrayInputStream;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.VBox;
+
+/**
+ * The outputs of one cell as nodes: streams and plain text as monospace labels (long ones capped
+ * behind a "show all" link), errors as tracebacks, PNG/JPEG as images, and consecutive rich outputs
+ * combined into one web page — so a cell gets at most a few WebViews, created only when
+ * {@link #materialize()} is called (when the cell scrolls into view).
+ */
+public final class OutputView extends VBox {
+
+    /** Text longer than this many lines is shown capped, with a control to show all. */
+    public static final int MAX_LINES = 60;
+
+    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
+    private static final SecureRandom NONCES = new SecureRandom();
+
+    private final LinkOpener links;
+    private final List<Runnable> pending = new ArrayList<>();
+
+    public OutputView(List<Output> outputs, ExecutionError error, LinkOpener links) {
+        this.links = links;
+        getStyleClass().add("outputs");
+        List<OutputHtml.Part> web = new ArrayList<>();
+        boolean webTrusted = false;
+        for (Output output : outputs) {
+            if (output instanceof Output.Stream stream) {
+                flush(web, webTrusted);
+                getChildren().add(text(stream.text(), "stream-" + stream.name()));
+                continue;
+            }
+            Map<String, Object> data = output instanceof Output.DisplayData display ? display.data()
+                    : ((Output.ExecuteResult) output).data();
+            String mime = MimeChoice.best(data).orElse(null);
+            if (mime == null) {
+                continue;
+            }
+            if (MimeChoice.needsWebView(mime)) {
+                boolean trusted = MimeChoice.isTrusted(mime);
+                if (!web.isEmpty() && trusted != webTrusted) {
+                    flush(web, webTrusted);
+                }
+                webTrusted = trusted;
+                web.add(new OutputHtml.Part(mime, data.get(mime)));
+            } else {
+                flush(web, webTrusted);
+                getChildren().add(mime.startsWith("image/") ? image((String) data.get(mime))
+                        : text(String.valueOf(data.get(mime)), "result"));
+            }
+        }
+        flush(web, webTrusted);
+        if (error != null) {
+            List<String> lines = error.traceback().isEmpty()
+                    ? List.of(error.ename() + ": " + error.evalue()) : error.traceback();
+            getChildren().add(text(ANSI.matcher(String.join("\n", lines)).replaceAll(""), "error"));
+        }
+    }
+
+    /** Creates the web views this output needs; cheap to call again. */
+    public void materialize() {
+        List<Runnable> work = List.copyOf(pending);
+        pending.clear();
+        work.forEach(Runnable::run);
+    }
+
+    public boolean isMaterialized() {
+        return pending.isEmpty();
+    }
+
+    private void flush(List<OutputHtml.Part> parts, boolean trusted) {
+        if (parts.isEmpty()) {
+            return;
+        }
+        List<OutputHtml.Part> page = List.copyOf(parts);
+        parts.clear();
+        Label placeholder = new Label("…");
+        placeholder.getStyleClass().add("output-placeholder");
+        int index = getChildren().size();
+        getChildren().add(placeholder);
+        pending.add(() -> {
+            String html = trusted ? OutputHtml.trustedPage(page, nonce())
+                    : OutputHtml.untrustedPage(neutralizeRefresh(page));
+            getChildren().set(getChildren().indexOf(placeholder) >= 0
+                    ? getChildren().indexOf(placeholder) : index, new RichWebView(html, links));
+        });
+    }
+
+    /**
+     * A {@code <meta http-equiv="refresh">} would navigate the view (a request the policy cannot
+     * stop), so the attribute is renamed before the page is built.
+     */
+    private static List<OutputHtml.Part> neutralizeRefresh(List<OutputHtml.Part> parts) {
+        List<OutputHtml.Part> safe = new ArrayList<>();
+        for (OutputHtml.Part part : parts) {
+            Object value = part.value();
+            if (value instanceof String html) {
+                value = html.replaceAll("(?i)http-equiv", "data-blocked-http-equiv");
+            }
+            safe.add(new OutputHtml.Part(part.mimeType(), value));
+        }
+        return safe;
+    }
+
+    private static String nonce() {
+        byte[] bytes = new byte[16];
+        NONCES.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static Node image(String base64) {
+        try {
+            Image image = new Image(new ByteArrayInputStream(Base64.getMimeDecoder().decode(base64)));
+            ImageView view = new ImageView(image);
+            view.setPreserveRatio(true);
+            view.getStyleClass().add("image-output");
+            return view;
+        } catch (IllegalArgumentException e) {
+            return text("<image could not be decoded>", "error");
+        }
+    }
+
+    private static Node text(String text, String styleClass) {
+        String[] lines = text.split("\n", -1);
+        Label label = new Label();
+        label.getStyleClass().addAll("text-output", styleClass);
+        label.setWrapText(false);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        if (lines.length <= MAX_LINES) {
+            label.setText(stripTrailingNewline(text));
+            return label;
+        }
+        label.setText(String.join("\n", java.util.Arrays.copyOf(lines, MAX_LINES)));
+        Hyperlink showAll = new Hyperlink("Show all " + lines.length + " lines");
+        showAll.getStyleClass().add("show-all");
+        VBox box = new VBox(label, showAll);
+        showAll.setOnAction(e -> {
+            label.setText(stripTrailingNewline(text));
+            box.getChildren().remove(showAll);
+        });
+        return box;
+    }
+
+    private static String stripTrailingNewline(String text) {
+        return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    }
+}

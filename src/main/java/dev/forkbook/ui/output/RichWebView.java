@@ -1,0 +1,82 @@
+package dev.forkbook.ui.output;
+
+import java.net.URI;
+import javafx.concurrent.Worker;
+import javafx.scene.layout.StackPane;
+import javafx.scene.web.WebEngine;
+import javafx.scene.web.WebView;
+
+/**
+ * A WebView showing one output page, sized to its content. It never navigates away from that page
+ * (a link the user clicks goes to the {@link LinkOpener} instead) and never opens popups.
+ */
+public final class RichWebView extends StackPane {
+
+    private static final long CLICK_WINDOW_NANOS = 1_000_000_000L;
+
+    private final WebView web = new WebView();
+    private final String html;
+    private final LinkOpener links;
+    private long lastClick;
+    private boolean restoring;
+
+    public RichWebView(String html, LinkOpener links) {
+        this.html = html;
+        this.links = links;
+        getStyleClass().add("rich-output");
+        web.setContextMenuEnabled(false);
+        web.setPrefHeight(24);
+        web.setMinHeight(24);
+        web.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED,
+                e -> lastClick = System.nanoTime());
+        WebEngine engine = web.getEngine();
+        engine.setJavaScriptEnabled(true);
+        engine.setCreatePopupHandler(features -> null);
+        engine.locationProperty().addListener((obs, old, location) -> refuseNavigation(location));
+        engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> {
+            if (state == Worker.State.SUCCEEDED) {
+                fitHeight();
+            }
+        });
+        engine.loadContent(html);
+        getChildren().add(web);
+    }
+
+    /** The engine, for tests that inspect the rendered DOM. */
+    public WebEngine engine() {
+        return web.getEngine();
+    }
+
+    private void refuseNavigation(String location) {
+        if (restoring || location == null || location.isEmpty() || location.equals("about:blank")) {
+            return;
+        }
+        web.getEngine().getLoadWorker().cancel();
+        boolean userClicked = System.nanoTime() - lastClick < CLICK_WINDOW_NANOS;
+        try {
+            URI link = URI.create(location);
+            if (userClicked && LinkOpener.isWebLink(link)) {
+                links.open(link);
+            }
+        } catch (IllegalArgumentException ignored) {
+            // not a link we could open anyway
+        }
+        restoring = true;
+        try {
+            web.getEngine().loadContent(html);
+        } finally {
+            restoring = false;
+        }
+    }
+
+    private void fitHeight() {
+        Object height = web.getEngine().executeScript(
+                "Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+        if (height instanceof Number number) {
+            double h = Math.min(number.doubleValue() + 6, 4000);
+            web.setPrefHeight(h);
+            web.setMinHeight(h);
+            web.setMaxHeight(h);
+        }
+    }
+}
