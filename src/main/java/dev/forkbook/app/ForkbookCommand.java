@@ -1,21 +1,103 @@
 package dev.forkbook.app;
 
+import dev.forkbook.kernel.jython.JythonKernel;
+import dev.forkbook.server.RestServer;
+import dev.forkbook.server.ServerConfig;
+import dev.forkbook.ui.MainWindow;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.stage.Stage;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
 
-/** {@code forkbook}: the top-level command; its subcommands do the work. */
+/**
+ * {@code forkbook}: opens the desktop notebook, with the kernel's REST server embedded; the
+ * subcommands run headless.
+ */
 @Command(name = "forkbook", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "A Python notebook whose kernel snapshots and forks interpreter state.",
+        description = "A Python notebook whose kernel snapshots and forks interpreter state. "
+                + "Without a command, opens the desktop notebook.",
         subcommands = {ServeCommand.class, BenchCommand.class})
-final class ForkbookCommand implements Runnable {
+final class ForkbookCommand implements Callable<Integer> {
 
-    @Spec
-    private CommandSpec spec;
+    /** The desktop's default server port; the next free one is taken when it is busy. */
+    static final int DEFAULT_DESKTOP_PORT = 8765;
+    private static final int PORTS_TO_TRY = 20;
+
+    @Option(names = "--bind", converter = BindAddress.Converter.class, paramLabel = "HOST:PORT",
+            description = "Where the embedded REST server listens (default: 127.0.0.1:8765, or the "
+                    + "next free port).")
+    BindAddress bind;
+
+    @Option(names = "--token", paramLabel = "TOKEN",
+            description = "Secret for the REST server (default: a random one).")
+    String token;
+
+    @Option(names = "--no-server", description = "Do not start the REST server.")
+    boolean noServer;
 
     @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+    public Integer call() throws InterruptedException {
+        JythonKernel kernel = new JythonKernel();
+        RestServer server = null;
+        MainWindow.ServerInfo info = null;
+        if (!noServer) {
+            String secret = token != null ? token : ServeCommand.newToken();
+            try {
+                server = startServer(kernel, secret);
+            } catch (RuntimeException e) {
+                kernel.close();
+                System.err.println("Cannot start the REST server: " + e.getMessage());
+                return 1;
+            }
+            info = new MainWindow.ServerInfo(server.baseUrl(),
+                    server.baseUrl() + "/states?token=" + secret);
+            System.out.println("Forkbook REST server on " + server.baseUrl());
+        }
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicReference<DesktopApp> app = new AtomicReference<>();
+        MainWindow.ServerInfo serverInfo = info;
+        Platform.setImplicitExit(false);
+        Platform.startup(() -> {
+            DesktopApp desktop = new DesktopApp(kernel, serverInfo);
+            app.set(desktop);
+            Stage stage = new Stage();
+            stage.setOnHidden(e -> closed.countDown());
+            desktop.show(stage);
+        });
+        closed.await();
+        if (app.get() != null) {
+            app.get().close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        kernel.close();
+        Platform.exit();
+        return 0;
+    }
+
+    private RestServer startServer(JythonKernel kernel, String secret) {
+        if (bind != null) {
+            RestServer server = new RestServer(kernel, new ServerConfig(bind.host(), bind.port(),
+                    secret, ServerConfig.DEFAULT_MAX_BODY_BYTES));
+            server.start();
+            return server;
+        }
+        RuntimeException last = null;
+        for (int port = DEFAULT_DESKTOP_PORT; port < DEFAULT_DESKTOP_PORT + PORTS_TO_TRY; port++) {
+            RestServer server = new RestServer(kernel, ServerConfig.loopback(port, secret));
+            try {
+                server.start();
+                return server;
+            } catch (RuntimeException busy) {
+                last = busy;
+                server.close();
+            }
+        }
+        throw last;
     }
 }

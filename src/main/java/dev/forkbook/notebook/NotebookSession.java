@@ -120,6 +120,11 @@ public final class NotebookSession implements AutoCloseable {
         return chain;
     }
 
+    /** Tab completions against a kernel state; blocking, so call it off the owner thread. */
+    public List<String> complete(String stateName, String prefix) {
+        return stateName == null ? List.of() : kernel.complete(stateName, prefix);
+    }
+
     /** Stops the cell if it is running; returns whether it was. */
     public boolean interrupt(String id) {
         CellNode node = tree.get(id);

@@ -145,7 +145,7 @@ public final class JythonKernel implements Kernel {
         }
         Snapshot snapshot = state.snapshot();
         // repr() runs user code: give it a namespace of its own state and copies, never frozen objects.
-        ExecutionContext context = newContext("get_state:" + name, newNamespace(snapshot));
+        ExecutionContext context = inspectionContext("get_state:" + name, snapshot);
         Map<String, VariableInfo> variables = runOnWorker(context, () -> {
             Map<String, VariableInfo> described = new LinkedHashMap<>();
             for (String variable : new TreeSet<>(snapshot.names())) {
@@ -164,8 +164,7 @@ public final class JythonKernel implements Kernel {
         if (state == null) {
             return List.of();
         }
-        ExecutionContext context = newContext("complete:" + stateName,
-                newNamespace(state.snapshot()));
+        ExecutionContext context = inspectionContext("complete:" + stateName, state.snapshot());
         return runOnWorker(context, () -> Completions.of(state.snapshot().names(),
                 context.namespace(), prefix));
     }
@@ -223,6 +222,12 @@ public final class JythonKernel implements Kernel {
     private ExecutionContext newContext(String execId, ExecutionNamespace namespace) {
         return new ExecutionContext(execId, namespace, new OutputCollector(),
                 executionCounter.incrementAndGet(), formatter);
+    }
+
+    /** A context for kernel housekeeping (variables, completion): not an execution, not counted. */
+    private ExecutionContext inspectionContext(String purpose, Snapshot snapshot) {
+        return new ExecutionContext(purpose, newNamespace(snapshot), new OutputCollector(), 0,
+                formatter);
     }
 
     /** What running a cell gave: a snapshot to store, or an error. */

@@ -139,7 +139,7 @@ public final class OutputView extends VBox {
         String[] lines = text.split("\n", -1);
         Label label = new Label();
         label.getStyleClass().addAll("text-output", styleClass);
-        label.setWrapText(false);
+        label.setWrapText(true);
         label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         if (lines.length <= MAX_LINES) {
             label.setText(stripTrailingNewline(text));

@@ -81,6 +81,14 @@ class StateLifecycleTest {
     }
 
     @Test
+    void only_executions_advance_the_execution_count() {
+        String state = step(kernel, Kernel.INITIAL_STATE, "a = 1");
+        kernel.getState(state);
+        kernel.complete(state, "a");
+        assertEquals(2, KernelFixture.run(kernel, state, "a").executionCount());
+    }
+
+    @Test
     void events_follow_an_execution_from_start_to_the_new_state() {
         KernelFixture.run(kernel, Kernel.INITIAL_STATE, "e = 1", "evented");
         kernel.deleteState("evented");

@@ -1,0 +1,124 @@
+package dev.forkbook.ui;
+
+import dev.forkbook.notebook.CellKind;
+import dev.forkbook.ui.notebook.NotebookView;
+import dev.forkbook.ui.notebook.NotebookViewModel;
+import dev.forkbook.ui.output.LinkOpener;
+import dev.forkbook.ui.tree.ForkTreeView;
+import dev.forkbook.ui.vars.VariablesPane;
+import java.util.concurrent.Executor;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The Forkbook window: the fork tree on the left, the notebook view of the current path in the
+ * centre, the variables on the right, a toolbar on top and a status bar below.
+ */
+public final class MainWindow {
+
+    /** Where the embedded REST server listens, for the status bar; null when it does not run. */
+    public record ServerInfo(String baseUrl, String urlWithToken) {
+    }
+
+    public static final KeyCombination INTERRUPT = new KeyCodeCombination(KeyCode.I,
+            KeyCombination.SHORTCUT_DOWN);
+
+    private final NotebookViewModel model;
+    private final ForkTreeView tree;
+    private final NotebookView notebook;
+    private final VariablesPane variables;
+    private final BorderPane root = new BorderPane();
+
+    public MainWindow(NotebookViewModel model, ServerInfo server, LinkOpener links,
+            Executor background, Executor fx) {
+        this.model = model;
+        this.tree = new ForkTreeView(model);
+        this.notebook = new NotebookView(model, background, fx, links);
+        this.variables = new VariablesPane(model);
+        root.getStylesheets().add(MainWindow.class.getResource("window.css").toExternalForm());
+        root.setTop(toolbar());
+        VBox treePane = new VBox(caption("Fork tree"), tree);
+        VBox.setVgrow(tree, javafx.scene.layout.Priority.ALWAYS);
+        SplitPane split = new SplitPane(treePane, notebook, variables);
+        split.setDividerPositions(0.22, 0.78);
+        root.setCenter(split);
+        root.setBottom(new StatusBar(model, server == null ? null : server.baseUrl(),
+                server == null ? null : server.urlWithToken()));
+    }
+
+    private static Label caption(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("pane-caption");
+        return label;
+    }
+
+    private ToolBar toolbar() {
+        Button run = button("▶ Run", "Run the selected cell (Shift+Enter)", "run");
+        run.setOnAction(e -> notebook.runActive());
+        Button interrupt = button("■ Interrupt", "Interrupt the running cell (Ctrl+I)", "interrupt");
+        interrupt.setOnAction(e -> model.interrupt());
+        interrupt.disableProperty().bind(model.runningProperty().isEqualTo(0));
+        Button addCode = button("+ Code", "Add a code cell at the end of the path", "add-code");
+        addCode.setOnAction(e -> notebook.addCell(CellKind.CODE));
+        Button addMarkdown = button("+ Markdown", "Add a markdown cell at the end of the path",
+                "add-markdown");
+        addMarkdown.setOnAction(e -> notebook.addCell(CellKind.MARKDOWN));
+        Button replay = button("⟳ Replay rest", "Run the cells that were below the edited cell "
+                + "on this new branch", "replay");
+        replay.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.replayableProperty().get().isEmpty(), model.replayableProperty()));
+        replay.setOnAction(e -> model.replayRest());
+        Button delete = button("✕ Delete branch", "Delete the selected node and everything below "
+                + "it", "delete-branch");
+        delete.setOnAction(e -> model.deleteBranch(model.current()));
+        Button undo = button("↶ Undo", "Undo the last delete", "undo");
+        undo.setOnAction(e -> model.undo());
+        return new ToolBar(run, interrupt, new Separator(), addCode, addMarkdown, new Separator(),
+                replay, delete, undo);
+    }
+
+    private static Button button(String text, String tooltip, String id) {
+        Button button = new Button(text);
+        button.setTooltip(new Tooltip(tooltip));
+        button.setId(id);
+        return button;
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public ForkTreeView tree() {
+        return tree;
+    }
+
+    public NotebookView notebook() {
+        return notebook;
+    }
+
+    public VariablesPane variables() {
+        return variables;
+    }
+
+    /** Puts the window into a stage: scene, title, shortcuts. */
+    public void show(Stage stage, String notebookName) {
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getAccelerators().put(INTERRUPT, model::interrupt);
+        stage.setScene(scene);
+        stage.setTitle("Forkbook — " + notebookName);
+        stage.show();
+        notebook.bottomCell().edit();
+    }
+}

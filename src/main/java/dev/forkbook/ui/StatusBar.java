@@ -1,0 +1,53 @@
+package dev.forkbook.ui;
+
+import dev.forkbook.ui.notebook.NotebookViewModel;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** The bottom bar: the REST server's address with a copy-URL button, and the kernel's busy state. */
+public final class StatusBar extends HBox {
+
+    private final Label busy = new Label();
+    private final ProgressIndicator spinner = new ProgressIndicator();
+
+    /**
+     * @param serverUrl the server's base URL, or null when it does not run
+     * @param urlWithToken what the copy button puts on the clipboard
+     */
+    public StatusBar(NotebookViewModel model, String serverUrl, String urlWithToken) {
+        getStyleClass().add("status-bar");
+        setSpacing(8);
+        Label server = new Label(serverUrl == null ? "REST server off"
+                : "REST server: " + serverUrl);
+        server.getStyleClass().add("server-address");
+        getChildren().add(server);
+        if (urlWithToken != null) {
+            Button copy = new Button("Copy URL");
+            copy.setTooltip(new Tooltip("Copy the server URL with its token"));
+            copy.getStyleClass().add("copy-url");
+            copy.setOnAction(e -> {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(urlWithToken);
+                Clipboard.getSystemClipboard().setContent(content);
+            });
+            getChildren().add(copy);
+        }
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        spinner.setPrefSize(14, 14);
+        spinner.visibleProperty().bind(model.runningProperty().greaterThan(0));
+        busy.getStyleClass().add("kernel-busy");
+        busy.textProperty().bind(javafx.beans.binding.Bindings.when(
+                model.runningProperty().greaterThan(0))
+                .then(model.runningProperty().asString("Kernel busy: %d running"))
+                .otherwise("Kernel idle"));
+        getChildren().addAll(gap, spinner, busy);
+    }
+}

@@ -1,0 +1,231 @@
+package dev.forkbook.ui.notebook;
+
+import dev.forkbook.kernel.Output;
+import dev.forkbook.notebook.CellKind;
+import dev.forkbook.notebook.CellNode;
+import dev.forkbook.notebook.CellStatus;
+import dev.forkbook.ui.cell.CodeEditor;
+import dev.forkbook.ui.cell.CodePreview;
+import dev.forkbook.ui.output.LinkOpener;
+import dev.forkbook.ui.output.OutputView;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * One cell of the path, or the empty cell at the bottom: a prompt ({@code [3]:}, {@code [*]:}), the
+ * source (a cheap preview that becomes an editor on click; markdown rendered), and the outputs.
+ */
+public final class CellView extends HBox {
+
+    private static final PseudoClass RUNNING = PseudoClass.getPseudoClass("running");
+    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+    private static final PseudoClass ACTIVE = PseudoClass.getPseudoClass("active");
+
+    private final Label prompt = new Label();
+    private final VBox body = new VBox(4);
+    private final Executor background;
+    private final Executor fx;
+    private final LinkOpener links;
+    private final Function<String, java.util.concurrent.CompletableFuture<List<String>>> completer;
+    private CellNode node;
+    private CellKind kind;
+    private Node source;
+    private CodeEditor editor;
+    private OutputView outputs;
+    private BiConsumer<CellView, RunMode> onRun = (view, mode) -> { };
+    private java.util.function.Consumer<CellView> onFocus = view -> { };
+
+    /** A view of an existing cell. */
+    public CellView(CellNode node, Executor background, Executor fx, LinkOpener links,
+            Function<String, java.util.concurrent.CompletableFuture<List<String>>> completer) {
+        this.background = background;
+        this.fx = fx;
+        this.links = links;
+        this.completer = completer;
+        init();
+        update(node);
+    }
+
+    /** The empty cell at the bottom of the notebook. */
+    public static CellView newCell(Executor background, Executor fx, LinkOpener links,
+            Function<String, java.util.concurrent.CompletableFuture<List<String>>> completer) {
+        CellView view = new CellView(null, background, fx, links, completer);
+        view.getStyleClass().add("new-cell");
+        return view;
+    }
+
+    private void init() {
+        getStyleClass().add("cell");
+        prompt.getStyleClass().add("prompt");
+        prompt.setMinWidth(56);
+        HBox.setHgrow(body, Priority.ALWAYS);
+        getChildren().addAll(prompt, body);
+        kind = CellKind.CODE;
+    }
+
+    public void setOnRun(BiConsumer<CellView, RunMode> handler) {
+        this.onRun = handler;
+    }
+
+    public void setOnFocus(java.util.function.Consumer<CellView> handler) {
+        this.onFocus = handler;
+    }
+
+    /** The cell shown, or null for the bottom cell. */
+    public CellNode node() {
+        return node;
+    }
+
+    public CellKind kind() {
+        return kind;
+    }
+
+    /** For the bottom cell: code or markdown. */
+    public void setKind(CellKind newKind) {
+        kind = newKind;
+        prompt.setText(newKind == CellKind.MARKDOWN ? "md:" : "[ ]:");
+    }
+
+    /** The source as the user sees it now (edited or not). */
+    public String sourceText() {
+        if (editor != null) {
+            return editor.text();
+        }
+        return node == null ? "" : node.source();
+    }
+
+    public OutputView outputs() {
+        return outputs;
+    }
+
+    /** Creates the web views of this cell's rendering and outputs (called once it is visible). */
+    public void materialize() {
+        if (source instanceof OutputView rendered) {
+            rendered.materialize();
+        }
+        if (outputs != null) {
+            outputs.materialize();
+        }
+    }
+
+    /** Shows a changed version of the cell (status, outputs). */
+    public void update(CellNode updated) {
+        boolean sourceChanged = node == null || updated == null
+                || !node.source().equals(updated.source()) || editor == null && source == null;
+        this.node = updated;
+        if (updated != null) {
+            kind = updated.kind();
+        }
+        prompt.setText(promptText(updated));
+        pseudoClassStateChanged(RUNNING, updated != null && updated.status() == CellStatus.RUNNING);
+        pseudoClassStateChanged(ERROR, updated != null && updated.status() == CellStatus.ERROR);
+        pseudoClassStateChanged(STALE, updated != null && updated.status() == CellStatus.NOT_LIVE);
+        if (sourceChanged && editor == null) {
+            showSource();
+        }
+        showOutputs();
+    }
+
+    static String promptText(CellNode node) {
+        if (node == null) {
+            return "[ ]:";
+        }
+        if (node.kind() == CellKind.MARKDOWN) {
+            return "";
+        }
+        if (node.status() == CellStatus.RUNNING) {
+            return "[*]:";
+        }
+        return node.executionCount() == null ? "[ ]:" : "[" + node.executionCount() + "]:";
+    }
+
+    private void showSource() {
+        body.getChildren().remove(source);
+        if (node == null) {
+            source = null;
+            edit();
+            return;
+        }
+        if (node.kind() == CellKind.MARKDOWN) {
+            OutputView rendered = new OutputView(List.of(new Output.DisplayData(
+                    Map.of("text/markdown", node.source()), Map.of())), null, links);
+            rendered.getStyleClass().add("markdown-cell");
+            rendered.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+                if (e.getClickCount() == 2) {
+                    edit();
+                }
+            });
+            source = rendered;
+        } else {
+            CodePreview preview = new CodePreview(node.source());
+            preview.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+                if (e.getButton() == MouseButton.PRIMARY) {
+                    edit();
+                }
+            });
+            source = preview;
+        }
+        body.getChildren().add(0, source);
+    }
+
+    /** Swaps the preview for an editor and focuses it. */
+    public void edit() {
+        if (editor == null) {
+            editor = new CodeEditor(node == null ? "" : node.source(), background, fx);
+            editor.setCompleter(completer);
+            editor.area().addEventFilter(KeyEvent.KEY_PRESSED, event -> RunKeys.modeOf(event)
+                    .ifPresent(mode -> {
+                        event.consume();
+                        onRun.accept(this, mode);
+                    }));
+            editor.area().focusedProperty().addListener((obs, was, focused) -> {
+                pseudoClassStateChanged(ACTIVE, focused);
+                if (focused) {
+                    onFocus.accept(this);
+                }
+            });
+            int index = source == null ? 0 : body.getChildren().indexOf(source);
+            body.getChildren().remove(source);
+            source = editor.area();
+            body.getChildren().add(Math.max(0, index), source);
+        }
+        editor.area().requestFocus();
+    }
+
+    public CodeEditor editor() {
+        return editor;
+    }
+
+    /** Clears the bottom cell after its content ran. */
+    public void clear() {
+        if (editor != null) {
+            editor.setText("");
+        }
+    }
+
+    private void showOutputs() {
+        if (outputs != null) {
+            body.getChildren().remove(outputs);
+            outputs = null;
+        }
+        if (node == null || node.kind() == CellKind.MARKDOWN
+                || node.outputs().isEmpty() && node.error() == null) {
+            return;
+        }
+        outputs = new OutputView(node.outputs(), node.error(), links);
+        body.getChildren().add(outputs);
+    }
+}

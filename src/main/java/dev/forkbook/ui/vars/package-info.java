@@ -1,0 +1,2 @@
+/** The variables panel: the current node's kernel state, name by name. */
+package dev.forkbook.ui.vars;
