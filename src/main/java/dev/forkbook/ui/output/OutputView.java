@@ -103,14 +103,17 @@ public final class OutputView extends VBox {
 
     /**
      * A {@code <meta http-equiv="refresh">} would navigate the view (a request the policy cannot
-     * stop), so the attribute is renamed before the page is built.
+     * stop), so the attribute is renamed before the page is built; {@code <object>} and
+     * {@code <embed>} are renamed too (the policy blocks them, but WebKit's blocked-plugin notice
+     * fails inside JavaFX).
      */
     private static List<OutputHtml.Part> neutralizeRefresh(List<OutputHtml.Part> parts) {
         List<OutputHtml.Part> safe = new ArrayList<>();
         for (OutputHtml.Part part : parts) {
             Object value = part.value();
             if (value instanceof String html) {
-                value = html.replaceAll("(?i)http-equiv", "data-blocked-http-equiv");
+                value = html.replaceAll("(?i)http-equiv", "data-blocked-http-equiv")
+                        .replaceAll("(?i)<(/?)(object|embed)\\b", "<$1blocked-$2");
             }
             safe.add(new OutputHtml.Part(part.mimeType(), value));
         }

@@ -1,0 +1,136 @@
+package dev.forkbook.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.forkbook.kernel.Output;
+import dev.forkbook.notebook.CellNode;
+import dev.forkbook.notebook.CellStatus;
+import dev.forkbook.notebook.NotebookTree;
+import dev.forkbook.ui.notebook.CellView;
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The notebook flows a user goes through, with a robot on a real window and kernel. */
+@ExtendWith(ApplicationExtension.class)
+class NotebookFlowTest {
+
+    private WindowFixture fixture;
+
+    @Start
+    void start(Stage stage) {
+        fixture = new WindowFixture(stage);
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    private static String plain(CellNode node) {
+        StringBuilder text = new StringBuilder();
+        for (Output output : node.outputs()) {
+            if (output instanceof Output.Stream stream) {
+                text.append(stream.text());
+            } else if (output instanceof Output.ExecuteResult result) {
+                text.append(result.data().get("text/plain"));
+            }
+        }
+        return text.toString();
+    }
+
+    @Test
+    void typing_code_and_pressing_shift_enter_adds_a_node_with_its_output(FxRobot robot) {
+        fixture.typeAndRun(robot, "6 * 7");
+        CellNode node = fixture.awaitCurrentDone();
+        assertEquals("42", plain(node));
+        assertEquals(NotebookTree.ROOT_ID, node.parentId());
+        assertTrue(fixture.window.tree().itemOf(node.id()) != null, "the node is in the tree");
+        assertEquals(1, fixture.window.notebook().pathViews().size());
+        assertTrue(robot.lookup(".text-output").queryAll().stream()
+                .anyMatch(n -> ((javafx.scene.control.Label) n).getText().equals("42")));
+    }
+
+    @Test
+    void editing_a_middle_cell_forks_and_replay_runs_the_rest_of_the_path(FxRobot robot) {
+        fixture.typeAndRun(robot, "x = 1");
+        CellNode a = fixture.awaitCurrentDone();
+        fixture.typeAndRun(robot, "y = x * 10");
+        CellNode b = fixture.awaitCurrentDone();
+        fixture.typeAndRun(robot, "y + 1");
+        CellNode c = fixture.awaitCurrentDone();
+        assertEquals("11", plain(c));
+
+        CellView middle = fixture.window.notebook().pathViews().get(1);
+        robot.interact(middle::edit);
+        robot.interact(() -> middle.editor().setText("y = x * 100"));
+        robot.clickOn(middle.editor().area());
+        fixture.shiftEnter(robot, c.id());
+        CellNode forked = fixture.awaitCurrentDone();
+        assertEquals(a.id(), forked.parentId());
+        assertEquals(List.of(b.id(), forked.id()),
+                fixture.tree().children(a.id()).stream().map(CellNode::id).toList());
+        assertEquals(2, fixture.window.notebook().pathViews().size(), "the view follows the fork");
+
+        Button replay = robot.lookup("#replay").queryButton();
+        assertFalse(replay.isDisabled());
+        robot.clickOn(replay);
+        CellNode replayed = WindowFixture.await(() -> {
+            CellNode current = fixture.tree().get(fixture.model.current());
+            return current.parentId().equals(forked.id()) && current.status() == CellStatus.OK
+                    ? current : null;
+        });
+        assertEquals("101", plain(replayed));
+        assertEquals("11", plain(fixture.tree().get(c.id())), "the old branch stays");
+        assertEquals(3, fixture.window.notebook().pathViews().size());
+    }
+
+    @Test
+    void interrupt_stops_a_running_cell(FxRobot robot) {
+        fixture.runCode(robot, "while True:\n    pass");
+        WindowFixture.await(() -> fixture.model.runningProperty().get() == 1);
+        Button interrupt = robot.lookup("#interrupt").queryButton();
+        WindowFixture.await(() -> !interrupt.isDisabled());
+        robot.clickOn(interrupt);
+        CellNode stopped = fixture.awaitCurrentDone();
+        assertEquals(CellStatus.ERROR, stopped.status());
+        assertEquals("KeyboardInterrupt", stopped.error().ename());
+    }
+
+    @Test
+    void deleting_a_branch_can_be_undone(FxRobot robot) {
+        fixture.typeAndRun(robot, "k = 1");
+        CellNode node = fixture.awaitCurrentDone();
+        robot.clickOn("#delete-branch");
+        WindowFixture.await(() -> !fixture.tree().contains(node.id()));
+        assertEquals(NotebookTree.ROOT_ID, fixture.model.current());
+        robot.clickOn("#undo");
+        WindowFixture.await(() -> fixture.tree().contains(node.id()));
+        assertTrue(fixture.window.tree().itemOf(node.id()) != null);
+    }
+
+    @Test
+    void selecting_a_node_in_the_tree_shows_its_path(FxRobot robot) {
+        fixture.typeAndRun(robot, "p = 1");
+        CellNode first = fixture.awaitCurrentDone();
+        fixture.typeAndRun(robot, "p = 2");
+        fixture.awaitCurrentDone();
+        robot.interact(() -> fixture.window.tree().getSelectionModel()
+                .select(fixture.window.tree().itemOf(first.id())));
+        WindowFixture.await(() -> fixture.model.current().equals(first.id()));
+        assertEquals(1, fixture.window.notebook().pathViews().size());
+        List<String> names = WindowFixture.await(() -> {
+            var items = fixture.window.variables().table().getItems();
+            return items.isEmpty() ? null : items.stream().map(r -> r.name() + "=" + r.repr()).toList();
+        });
+        assertEquals(List.of("p=1"), names);
+    }
+}

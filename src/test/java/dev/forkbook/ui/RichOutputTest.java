@@ -1,0 +1,212 @@
+package dev.forkbook.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.forkbook.notebook.CellKind;
+import dev.forkbook.notebook.CellNode;
+import dev.forkbook.server.RestServer;
+import dev.forkbook.server.ServerConfig;
+import dev.forkbook.ui.notebook.CellView;
+import dev.forkbook.ui.output.RichWebView;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.concurrent.Worker;
+import javafx.scene.image.ImageView;
+import javafx.scene.web.WebView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Rich outputs render in the window, safely, and the window follows the kernel. */
+@ExtendWith(ApplicationExtension.class)
+class RichOutputTest {
+
+    private WindowFixture fixture;
+
+    @Start
+    void start(Stage stage) {
+        fixture = new WindowFixture(stage);
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    /** The rich web views of the current cell, once they have loaded. */
+    private List<RichWebView> loadedWebViews(FxRobot robot, int count) {
+        return WindowFixture.await(() -> {
+            fixture.window.notebook().materializeVisible();
+            List<RichWebView> views = robot.lookup(".rich-output").queryAllAs(RichWebView.class)
+                    .stream().toList();
+            boolean loaded = views.size() >= count && views.stream().allMatch(v ->
+                    v.engine().getLoadWorker().getState() == Worker.State.SUCCEEDED);
+            return loaded ? views : null;
+        });
+    }
+
+    private static Object script(FxRobot robot, RichWebView view, String js) {
+        return WindowFixture.await(() -> view.engine().executeScript(js));
+    }
+
+    @Test
+    void html_and_svg_outputs_render_in_a_web_view(FxRobot robot) {
+        fixture.runCode(robot, String.join("\n",
+                "class T(object):",
+                "    def _repr_html_(self):",
+                "        return '<table id=\"t\"><tr><td>1</td><td>2</td></tr></table>'",
+                "class S(object):",
+                "    def _repr_svg_(self):",
+                "        return '<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"30\">"
+                        + "<rect width=\"40\" height=\"30\"/></svg>'",
+                "display(T())",
+                "S()"));
+        fixture.awaitCurrentDone();
+        List<RichWebView> views = loadedWebViews(robot, 1);
+        assertEquals(1, views.size(), "consecutive rich outputs share one web view");
+        assertEquals(2, ((Number) script(robot, views.get(0),
+                "document.querySelectorAll('#t td').length")).intValue());
+        assertEquals(40, ((Number) script(robot, views.get(0),
+                "document.querySelector('svg').getBoundingClientRect().width")).intValue());
+    }
+
+    @Test
+    void png_outputs_render_as_images_of_their_size(FxRobot robot) {
+        fixture.runCode(robot, String.join("\n",
+                "from java.awt.image import BufferedImage",
+                "from java.io import ByteArrayOutputStream",
+                "from javax.imageio import ImageIO",
+                "img = BufferedImage(30, 20, BufferedImage.TYPE_INT_RGB)",
+                "buf = ByteArrayOutputStream()",
+                "ImageIO.write(img, 'png', buf)",
+                "png = ''.join(chr(b & 0xff) for b in buf.toByteArray())",
+                "class P(object):",
+                "    def _repr_png_(self):",
+                "        return png",
+                "P()"));
+        fixture.awaitCurrentDone();
+        ImageView image = WindowFixture.await(() -> robot.lookup(".image-output")
+                .queryAllAs(ImageView.class).stream().findFirst().orElse(null));
+        assertEquals(30, image.getImage().getWidth());
+        assertEquals(20, image.getImage().getHeight());
+    }
+
+    @Test
+    void markdown_cells_render_with_katex_maths(FxRobot robot) {
+        robot.interact(() -> fixture.window.notebook().addCell(CellKind.MARKDOWN));
+        CellView bottom = fixture.window.notebook().bottomCell();
+        robot.interact(() -> bottom.editor().setText("# Results\n\nThe area is $\\pi r^2$."));
+        robot.clickOn(bottom.editor().area());
+        fixture.shiftEnter(robot, fixture.model.current());
+        CellNode markdown = fixture.awaitCurrentDone();
+        assertEquals(CellKind.MARKDOWN, markdown.kind());
+        RichWebView view = loadedWebViews(robot, 1).get(0);
+        assertEquals("Results", script(robot, view, "document.querySelector('h1').textContent"));
+        Number katex = (Number) WindowFixture.await(() -> {
+            Object found = view.engine().executeScript(
+                    "document.querySelectorAll('.katex').length");
+            return found instanceof Number n && n.intValue() > 0 ? n : null;
+        });
+        assertEquals(1, katex.intValue());
+    }
+
+    @Test
+    void latex_outputs_are_typeset(FxRobot robot) {
+        fixture.runCode(robot, "class L(object):\n    def _repr_latex_(self):\n"
+                + "        return r'$$\\frac{a}{b}$$'\nL()");
+        fixture.awaitCurrentDone();
+        RichWebView view = loadedWebViews(robot, 1).get(0);
+        Object fractions = WindowFixture.await(() -> {
+            Object found = view.engine().executeScript("document.querySelectorAll('.mfrac').length");
+            return found instanceof Number n && n.intValue() > 0 ? n : null;
+        });
+        assertEquals(1, ((Number) fractions).intValue());
+    }
+
+    @Test
+    void output_html_cannot_reach_the_network(FxRobot robot) throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 50,
+                java.net.InetAddress.getLoopbackAddress())) {
+            AtomicInteger requests = countConnections(listener);
+            String url = "http://127.0.0.1:" + listener.getLocalPort() + "/";
+            String html = "<img src=\"" + url + "img.png\">"
+                    + "<link rel=\"stylesheet\" href=\"" + url + "style.css\">"
+                    + "<div style=\"background:url(" + url + "bg.png);width:5px;height:5px\"></div>"
+                    + "<style>@import url(" + url + "import.css);</style>"
+                    + "<iframe src=\"" + url + "frame\"></iframe>"
+                    + "<script src=\"" + url + "script.js\"></script>"
+                    + "<script>new Image().src='" + url + "inline';</script>"
+                    + "<img src=x onerror=\"fetch('" + url + "onerror')\">"
+                    + "<object data=\"" + url + "object\"></object>"
+                    + "<form id=f action=\"" + url + "form\"></form>"
+                    + "<meta http-equiv=\"refresh\" content=\"0;url=" + url + "refresh\">"
+                    + "<svg><image href=\"" + url + "svgimage\"/></svg>";
+            fixture.runCode(robot, "class Evil(object):\n    def _repr_html_(self):\n"
+                    + "        return " + pythonString(html) + "\nEvil()");
+            fixture.awaitCurrentDone();
+            loadedWebViews(robot, 1);
+            Thread.sleep(1500);
+            assertEquals(0, requests.get(), "requests reached the loopback listener");
+
+            // The listener does see what an unprotected web view loads, so zero above means blocked.
+            robot.interact(() -> new WebView().getEngine().loadContent("<img src=\"" + url
+                    + "control.png\">"));
+            WindowFixture.await(() -> requests.get() > 0);
+        }
+    }
+
+    @Test
+    void a_state_created_over_rest_appears_in_the_tree(FxRobot robot) throws Exception {
+        try (RestServer server = new RestServer(fixture.kernel, ServerConfig.loopback(0, "t"))) {
+            server.start();
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(server.baseUrl() + "/execute?token=t")).POST(
+                    HttpRequest.BodyPublishers.ofString("{\"code\": \"print('from rest')\", "
+                            + "\"exec_id\": \"r1\", \"state_name\": \"initial\", "
+                            + "\"new_state_name\": \"remote\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode());
+            Object item = WindowFixture.await(() -> fixture.window.tree().itemOf("remote"));
+            assertTrue(item != null);
+            CellNode remote = WindowFixture.await(() -> fixture.tree().get("remote").outputs()
+                    .isEmpty() ? null : fixture.tree().get("remote"));
+            assertEquals("print('from rest')", remote.source());
+            robot.interact(() -> fixture.model.select("remote"));
+            WindowFixture.await(() -> robot.lookup(".text-output").queryAll().stream()
+                    .anyMatch(n -> ((javafx.scene.control.Label) n).getText().equals("from rest")));
+        }
+    }
+
+    private static AtomicInteger countConnections(ServerSocket listener) {
+        AtomicInteger count = new AtomicInteger();
+        Thread acceptor = new Thread(() -> {
+            while (!listener.isClosed()) {
+                try (Socket socket = listener.accept()) {
+                    count.incrementAndGet();
+                    socket.getOutputStream().write("HTTP/1.0 404 Not Found\r\n\r\n".getBytes());
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        });
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return count;
+    }
+
+    private static String pythonString(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+}

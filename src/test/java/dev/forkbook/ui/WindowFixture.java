@@ -1,0 +1,105 @@
+package dev.forkbook.ui;
+
+import dev.forkbook.kernel.jython.JythonKernel;
+import dev.forkbook.notebook.CellNode;
+import dev.forkbook.notebook.NotebookSession;
+import dev.forkbook.notebook.NotebookTree;
+import dev.forkbook.ui.fx.FxThread;
+import dev.forkbook.ui.notebook.CellView;
+import dev.forkbook.ui.notebook.NotebookViewModel;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A real window on a real kernel, for robot tests under Monocle. */
+final class WindowFixture implements AutoCloseable {
+
+    final JythonKernel kernel = new JythonKernel();
+    final ExecutorService background = Executors.newCachedThreadPool();
+    final List<URI> openedLinks = new CopyOnWriteArrayList<>();
+    final NotebookSession session;
+    final NotebookViewModel model;
+    final MainWindow window;
+
+    WindowFixture(Stage stage) {
+        FxThread fx = new FxThread();
+        session = new NotebookSession(kernel, new NotebookTree(), fx, background);
+        session.followKernel();
+        model = new NotebookViewModel(session);
+        window = new MainWindow(model, new MainWindow.ServerInfo("http://127.0.0.1:1", "u"),
+                openedLinks::add, background, fx);
+        window.show(stage, "Test");
+    }
+
+    NotebookTree tree() {
+        return model.tree();
+    }
+
+    /** Types one line of code into the bottom cell and runs it with Shift+Enter. */
+    void typeAndRun(FxRobot robot, String line) {
+        String before = model.current();
+        CellView bottom = window.notebook().bottomCell();
+        robot.interact(bottom::edit);
+        robot.clickOn(bottom.editor().area());
+        robot.write(line);
+        shiftEnter(robot, before);
+    }
+
+    /** Presses Shift+Enter and waits until it has made a new current node. */
+    void shiftEnter(FxRobot robot, String currentBefore) {
+        robot.press(javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.ENTER)
+                .release(javafx.scene.input.KeyCode.ENTER, javafx.scene.input.KeyCode.SHIFT);
+        await(() -> !model.current().equals(currentBefore));
+    }
+
+    /** Puts multi-line code into the bottom cell (typing would auto-indent) and runs it. */
+    void runCode(FxRobot robot, String code) {
+        String before = model.current();
+        CellView bottom = window.notebook().bottomCell();
+        robot.interact(() -> {
+            bottom.edit();
+            bottom.editor().setText(code);
+        });
+        robot.clickOn(bottom.editor().area());
+        shiftEnter(robot, before);
+    }
+
+    /** The current node once it has finished running. */
+    CellNode awaitCurrentDone() {
+        return await(() -> {
+            CellNode node = tree().get(model.current());
+            return node.status() != dev.forkbook.notebook.CellStatus.RUNNING ? node : null;
+        });
+    }
+
+    static <T> T await(Supplier<T> probe) {
+        Object[] holder = new Object[1];
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                T value = WaitForAsyncUtils.asyncFx(probe::get).get();
+                holder[0] = value;
+                return value != null && !Boolean.FALSE.equals(value);
+            });
+        } catch (Exception e) {
+            throw new AssertionError("condition not reached", e);
+        }
+        @SuppressWarnings("unchecked")
+        T value = (T) holder[0];
+        return value;
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        kernel.close();
+        background.shutdownNow();
+    }
+}
