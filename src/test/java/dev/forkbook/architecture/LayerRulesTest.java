@@ -52,6 +52,19 @@ class LayerRulesTest {
             .because("the REST layer maps HTTP onto the kernel API and nothing else");
 
     @ArchTest
+    static final ArchRule ui_reaches_the_kernel_only_through_its_api = noClasses()
+            .that().resideInAPackage("dev.forkbook.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.forkbook.kernel.jython..",
+                    "dev.forkbook.server..")
+            .because("the window works with any kernel behind the API");
+
+    @ArchTest
+    static final ArchRule only_ui_fx_calls_run_later = noClasses()
+            .that().resideOutsideOfPackage("dev.forkbook.ui.fx..")
+            .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class)
+            .because("threads meet the FX thread at one named seam");
+
+    @ArchTest
     static final ArchRule nothing_depends_on_app = noClasses()
             .that().resideOutsideOfPackage("dev.forkbook.app..")
             .should().dependOnClassesThat().resideInAPackage("dev.forkbook.app..")

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
-import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
@@ -156,7 +155,7 @@ public final class NotebookView extends ScrollPane {
     }
 
     private void afterRun(String createdId, RunMode mode) {
-        Platform.runLater(() -> {
+        fx.execute(() -> {
             if (mode == RunMode.STAY && views.containsKey(createdId)) {
                 views.get(createdId).edit();
             } else {
@@ -169,7 +168,7 @@ public final class NotebookView extends ScrollPane {
     private void queueMaterialize() {
         if (!materializeQueued) {
             materializeQueued = true;
-            Platform.runLater(() -> {
+            fx.execute(() -> {
                 materializeQueued = false;
                 materializeVisible();
             });
