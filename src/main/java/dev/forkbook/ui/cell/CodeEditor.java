@@ -7,13 +7,11 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.geometry.Bounds;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
 
@@ -36,7 +34,6 @@ public final class CodeEditor {
         this.background = background;
         this.fx = fx;
         area.getStyleClass().add("code-editor");
-        area.getStylesheets().add(CodeEditor.class.getResource("editor.css").toExternalForm());
         area.setParagraphGraphicFactory(LineNumberFactory.get(area));
         area.setWrapText(false);
         area.replaceText(text);
@@ -52,6 +49,11 @@ public final class CodeEditor {
         area.setPrefHeight(Math.max(1, text.split("\n", -1).length) * 18 + 8);
         area.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         area.addEventFilter(ScrollEvent.SCROLL, this::forwardScroll);
+    }
+
+    /** The editor's stylesheet; added once by the container, not per editor (that is slow). */
+    public static String stylesheet() {
+        return CodeEditor.class.getResource("editor.css").toExternalForm();
     }
 
     public CodeArea area() {
@@ -125,26 +127,25 @@ public final class CodeEditor {
         area.getCaretBounds().ifPresent(bounds -> menu.show(area, bounds.getMinX(), bounds.getMaxY()));
     }
 
+    /**
+     * RichTextFX's own scrolling consumes wheel events even when there is nothing to scroll; the
+     * editor is as tall as its text, so the event is handed to the container (the notebook list).
+     */
     private void forwardScroll(ScrollEvent event) {
-        ScrollPane scroller = enclosingScrollPane(area);
-        if (scroller == null || scroller.getContent() == null) {
+        Parent container = area.getParent();
+        if (container == null || event.getTarget() != area && !isInside(event.getTarget())) {
             return;
         }
         event.consume();
-        Bounds content = scroller.getContent().getLayoutBounds();
-        double scrollable = content.getHeight() - scroller.getViewportBounds().getHeight();
-        if (scrollable > 0) {
-            double v = scroller.getVvalue() - event.getDeltaY() / scrollable;
-            scroller.setVvalue(Math.max(scroller.getVmin(), Math.min(scroller.getVmax(), v)));
-        }
+        container.fireEvent(event.copyFor(container, container));
     }
 
-    private static ScrollPane enclosingScrollPane(Node node) {
-        for (Parent parent = node.getParent(); parent != null; parent = parent.getParent()) {
-            if (parent instanceof ScrollPane scrollPane) {
-                return scrollPane;
+    private boolean isInside(Object target) {
+        for (Node node = target instanceof Node n ? n : null; node != null; node = node.getParent()) {
+            if (node == area) {
+                return true;
             }
         }
-        return null;
+        return false;
     }
 }

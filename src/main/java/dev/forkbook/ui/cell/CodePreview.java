@@ -14,7 +14,6 @@ public final class CodePreview extends TextFlow {
 
     public CodePreview(String code) {
         getStyleClass().add("code-preview");
-        getStylesheets().add(CodePreview.class.getResource("editor.css").toExternalForm());
         StyleSpans<Collection<String>> spans = PythonHighlighter.highlight(code);
         int position = 0;
         for (StyleSpan<Collection<String>> span : spans) {

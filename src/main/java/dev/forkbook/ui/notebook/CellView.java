@@ -111,6 +111,11 @@ public final class CellView extends HBox {
         return outputs;
     }
 
+    public boolean isMaterialized() {
+        return !(source instanceof OutputView rendered && !rendered.isMaterialized())
+                && (outputs == null || outputs.isMaterialized());
+    }
+
     /** Creates the web views of this cell's rendering and outputs (called once it is visible). */
     public void materialize() {
         if (source instanceof OutputView rendered) {

@@ -3,37 +3,44 @@ package dev.forkbook.ui.notebook;
 import dev.forkbook.notebook.CellKind;
 import dev.forkbook.notebook.CellNode;
 import dev.forkbook.notebook.TreeListener;
+import dev.forkbook.ui.cell.CodeEditor;
 import dev.forkbook.ui.output.LinkOpener;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
-import javafx.geometry.Bounds;
-import javafx.scene.Node;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.VBox;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.StackPane;
 
 /**
  * The cells on the path from {@code initial} to the current node, like a Jupyter notebook, with an
- * empty cell at the bottom that runs from the current node. Cell views are cached by node, so going
- * back and forth between branches rebuilds nothing; web views are created only for cells that
- * scroll into view.
+ * empty cell at the bottom that runs from the current node.
+ *
+ * <p>The path is a virtualized list: only the cells on screen exist as views, so a path of hundreds
+ * of cells opens as fast as a short one. Cell views are cached by node (going back and forth between
+ * branches rebuilds nothing) and create their web views only once they are shown.
  */
-public final class NotebookView extends ScrollPane {
+public final class NotebookView extends StackPane {
+
+    /** The list item that stands for the empty bottom cell. */
+    private static final String BOTTOM = "\u0000bottom";
 
     private final NotebookViewModel model;
     private final Executor background;
     private final Executor fx;
     private final LinkOpener links;
     private final Function<String, CompletableFuture<List<String>>> completer;
-    private final VBox cells = new VBox(10);
+    private final ListView<String> list = new ListView<>();
     private final Map<String, CellView> views = new HashMap<>();
+    private final Set<CellView> onScreen = new LinkedHashSet<>();
     private final CellView bottom;
     private CellView active;
-    private boolean materializeQueued;
 
     public NotebookView(NotebookViewModel model, Executor background, Executor fx, LinkOpener links) {
         this.model = model;
@@ -44,10 +51,12 @@ public final class NotebookView extends ScrollPane {
                 () -> model.session().complete(model.tree().kernelStateFor(model.current()), prefix),
                 background);
         getStyleClass().add("notebook-view");
-        getStylesheets().add(NotebookView.class.getResource("notebook.css").toExternalForm());
-        setFitToWidth(true);
-        cells.getStyleClass().add("cells");
-        setContent(cells);
+        getStylesheets().addAll(NotebookView.class.getResource("notebook.css").toExternalForm(),
+                CodeEditor.stylesheet());
+        list.getStyleClass().add("cells");
+        list.setFocusTraversable(false);
+        list.setCellFactory(view -> new PathCell());
+        getChildren().add(list);
         bottom = CellView.newCell(background, fx, links, completer);
         bottom.setOnRun(this::runBottom);
         bottom.setOnFocus(view -> active = view);
@@ -62,7 +71,9 @@ public final class NotebookView extends ScrollPane {
                 CellView view = views.get(after.id());
                 if (view != null) {
                     view.update(after);
-                    queueMaterialize();
+                    if (onScreen.contains(view)) {
+                        fx.execute(view::materialize);
+                    }
                 }
             }
 
@@ -71,8 +82,6 @@ public final class NotebookView extends ScrollPane {
                 views.remove(node.id());
             }
         });
-        vvalueProperty().addListener((obs, old, value) -> queueMaterialize());
-        viewportBoundsProperty().addListener((obs, old, value) -> queueMaterialize());
         showPath();
     }
 
@@ -81,12 +90,12 @@ public final class NotebookView extends ScrollPane {
         return bottom;
     }
 
-    /** The cell views currently shown, top to bottom, without the bottom cell. */
+    /** The views of the cells on the path, top to bottom (created if not yet shown). */
     public List<CellView> pathViews() {
         List<CellView> shown = new ArrayList<>();
-        for (Node child : cells.getChildren()) {
-            if (child != bottom) {
-                shown.add((CellView) child);
+        for (String id : list.getItems()) {
+            if (!id.equals(BOTTOM)) {
+                shown.add(viewFor(id));
             }
         }
         return shown;
@@ -110,25 +119,39 @@ public final class NotebookView extends ScrollPane {
     /** Prepares the bottom cell for a new cell of that kind and focuses it. */
     public void addCell(CellKind kind) {
         bottom.setKind(kind);
+        scrollToBottom();
         bottom.edit();
-        setVvalue(getVmax());
+    }
+
+    /** Scrolls so that the path's cell at {@code index} is at the top. */
+    public void scrollTo(int index) {
+        list.scrollTo(index);
+    }
+
+    private void scrollToBottom() {
+        list.scrollTo(list.getItems().size() - 1);
     }
 
     private void showPath() {
-        List<Node> shown = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (CellNode node : model.tree().pathTo(model.current())) {
-            shown.add(views.computeIfAbsent(node.id(), id -> newView(node)));
+            ids.add(node.id());
         }
-        shown.add(bottom);
-        cells.getChildren().setAll(shown);
-        queueMaterialize();
+        ids.add(BOTTOM);
+        list.getItems().setAll(ids);
+        scrollToBottom();
     }
 
-    private CellView newView(CellNode node) {
-        CellView view = new CellView(node, background, fx, links, completer);
-        view.setOnRun(this::runExisting);
-        view.setOnFocus(focused -> active = focused);
-        return view;
+    private CellView viewFor(String id) {
+        if (id.equals(BOTTOM)) {
+            return bottom;
+        }
+        return views.computeIfAbsent(id, key -> {
+            CellView view = new CellView(model.tree().get(key), background, fx, links, completer);
+            view.setOnRun(this::runExisting);
+            view.setOnFocus(focused -> active = focused);
+            return view;
+        });
     }
 
     private void runBottom(CellView cell, RunMode mode) {
@@ -149,7 +172,6 @@ public final class NotebookView extends ScrollPane {
             return;
         }
         String source = cell.sourceText();
-        cell.update(node);
         model.fork(node.id(), source);
         afterRun(model.current(), mode);
     }
@@ -159,32 +181,43 @@ public final class NotebookView extends ScrollPane {
             if (mode == RunMode.STAY && views.containsKey(createdId)) {
                 views.get(createdId).edit();
             } else {
+                scrollToBottom();
                 bottom.edit();
-                setVvalue(getVmax());
             }
         });
     }
 
-    private void queueMaterialize() {
-        if (!materializeQueued) {
-            materializeQueued = true;
-            fx.execute(() -> {
-                materializeQueued = false;
-                materializeVisible();
-            });
-        }
+    /** Creates the web views of every cell on screen now (they are otherwise made one per turn). */
+    public void materializeVisible() {
+        List.copyOf(onScreen).forEach(CellView::materialize);
     }
 
-    /** Creates web views for cells that intersect the viewport (and a screen below it). */
-    public void materializeVisible() {
-        Bounds viewport = getViewportBounds();
-        double contentHeight = cells.getLayoutBounds().getHeight();
-        double top = Math.max(0, (contentHeight - viewport.getHeight()) * getVvalue());
-        double bottomEdge = top + viewport.getHeight() * 2;
-        for (CellView view : pathViews()) {
-            Bounds bounds = view.getBoundsInParent();
-            if (bounds.getMaxY() >= top && bounds.getMinY() <= bottomEdge) {
-                view.materialize();
+    /** A list cell showing the cached view of one path cell; materializes it once on screen. */
+    private final class PathCell extends ListCell<String> {
+        private CellView shown;
+
+        PathCell() {
+            getStyleClass().add("path-cell");
+            prefWidthProperty().bind(list.widthProperty().subtract(20));
+        }
+
+        @Override
+        protected void updateItem(String id, boolean empty) {
+            super.updateItem(id, empty);
+            if (shown != null) {
+                onScreen.remove(shown);
+            }
+            if (empty || id == null) {
+                shown = null;
+                setGraphic(null);
+                return;
+            }
+            shown = viewFor(id);
+            onScreen.add(shown);
+            setGraphic(shown);
+            CellView view = shown;
+            if (!view.isMaterialized()) {
+                fx.execute(view::materialize);
             }
         }
     }

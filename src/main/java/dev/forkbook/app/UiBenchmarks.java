@@ -1,0 +1,121 @@
+package dev.forkbook.app;
+
+import dev.forkbook.kernel.jython.JythonKernel;
+import dev.forkbook.notebook.CellNode;
+import dev.forkbook.notebook.NotebookSession;
+import dev.forkbook.notebook.NotebookTree;
+import dev.forkbook.ui.MainWindow;
+import dev.forkbook.ui.fx.FxThread;
+import dev.forkbook.ui.notebook.NotebookViewModel;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.stage.Stage;
+
+/**
+ * The desktop numbers: how long a click on a node takes to show a 200-cell path, and a scroll step
+ * over it. Needs a display (run under Xvfb on a server).
+ */
+final class UiBenchmarks {
+
+    private static final int CELLS = 200;
+
+    private final PrintStream log;
+
+    UiBenchmarks(PrintStream log) {
+        this.log = log;
+    }
+
+    List<Benchmarks.Row> run() throws Exception {
+        Platform.setImplicitExit(false);
+        Platform.startup(() -> { });
+        ExecutorService background = Executors.newCachedThreadPool();
+        try (JythonKernel kernel = new JythonKernel()) {
+            FxThread fx = new FxThread();
+            NotebookSession session = new NotebookSession(kernel, new NotebookTree(), fx, background);
+            NotebookViewModel model = new NotebookViewModel(session);
+            String last = buildPath(session);
+            // The window is made after the path exists, so the first click builds every cell view.
+            MainWindow window = onFx(() -> {
+                MainWindow created = new MainWindow(model, null, link -> { }, background, fx);
+                created.show(new Stage(), "bench");
+                return created;
+            });
+            Parent root = window.root();
+            double[] opens = new double[10];
+            for (int i = 0; i < opens.length; i++) {
+                onFx(() -> {
+                    model.select(NotebookTree.ROOT_ID);
+                    root.applyCss();
+                    root.layout();
+                    return null;
+                });
+                opens[i] = onFx(() -> {
+                    long started = System.nanoTime();
+                    model.select(last);
+                    root.applyCss();
+                    root.layout();
+                    long laidOut = System.nanoTime();
+                    return (laidOut - started) / 1e6;
+                });
+            }
+            double firstOpen = opens[0];
+            double[] again = Arrays.copyOfRange(opens, 1, opens.length);
+            Arrays.sort(again);
+            double scroll = onFx(() -> {
+                long started = System.nanoTime();
+                for (int step = 0; step <= 50; step++) {
+                    window.notebook().scrollTo(step * 4);
+                    root.applyCss();
+                    root.layout();
+                }
+                return (System.nanoTime() - started) / 1e6 / 51;
+            });
+            log.printf("open a %d-cell path: first %.1f ms, again %.1f ms; scroll step %.1f ms%n",
+                    CELLS, firstOpen, again[again.length / 2], scroll);
+            onFx(() -> {
+                window.root().getScene().getWindow().hide();
+                return null;
+            });
+            return List.of(
+                    new Benchmarks.Row("click a node: show its 200-cell path (first time)", firstOpen,
+                            "ms", "-", "<= 300 ms", firstOpen <= 300),
+                    new Benchmarks.Row("click a node: show its 200-cell path (again)",
+                            again[again.length / 2], "ms", "-", "<= 300 ms",
+                            again[again.length / 2] <= 300),
+                    new Benchmarks.Row("scroll step over that path (layout + lazy views)", scroll,
+                            "ms", "-", "<= 16 ms", scroll <= 16));
+        } finally {
+            background.shutdownNow();
+            Platform.exit();
+        }
+    }
+
+    /** 200 cells in one chain, each with output; every tenth shows an HTML table. */
+    private static String buildPath(NotebookSession session) throws Exception {
+        String parent = NotebookTree.ROOT_ID;
+        for (int i = 0; i < CELLS; i++) {
+            String code = i % 10 == 0
+                    ? "class T%d(object):\n    def _repr_html_(self):\n        return "
+                            .formatted(i) + "'<table><tr><td>%d</td></tr></table>'\nT%d()"
+                            .formatted(i, i)
+                    : "v%d = %d\nprint('cell', v%d)".formatted(i, i, i);
+            String from = parent;
+            CompletableFuture<CellNode> done = onFx(() -> session.run(from, code));
+            parent = done.get().id();
+        }
+        return parent;
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        FutureTask<T> task = new FutureTask<>(work);
+        new FxThread().execute(task);
+        return task.get();
+    }
+}
