@@ -1,0 +1,71 @@
+package dev.forkbook.ui.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.forkbook.kernel.jython.JythonKernel;
+import dev.forkbook.notebook.CellKind;
+import dev.forkbook.notebook.CellNode;
+import dev.forkbook.notebook.NotebookSession;
+import dev.forkbook.notebook.NotebookTree;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The screen model without the toolkit: same-thread executors, a real kernel. */
+class NotebookViewModelTest {
+
+    private final JythonKernel kernel = new JythonKernel();
+    private final NotebookSession session = new NotebookSession(kernel, new NotebookTree(),
+            Runnable::run, Runnable::run);
+    private final NotebookViewModel model = new NotebookViewModel(session);
+
+    @AfterEach
+    void close() {
+        kernel.close();
+    }
+
+    @Test
+    void a_new_cell_runs_under_the_current_node_and_becomes_current() {
+        CellNode first = model.runNew(CellKind.CODE, "a = 1").join();
+        assertEquals(first.id(), model.current());
+        CellNode second = model.runNew(CellKind.CODE, "b = a + 1").join();
+        assertEquals(first.id(), second.parentId());
+        assertEquals(0, model.runningProperty().get());
+    }
+
+    @Test
+    void forking_a_middle_cell_offers_the_cells_below_for_replay() {
+        CellNode a = model.runNew(CellKind.CODE, "a = 1").join();
+        CellNode b = model.runNew(CellKind.CODE, "b = a * 2").join();
+        CellNode md = model.runNew(CellKind.MARKDOWN, "note").join();
+        CellNode c = model.runNew(CellKind.CODE, "c = b + 1").join();
+        CellNode forked = model.fork(b.id(), "b = a * 5").join();
+        assertEquals(a.id(), forked.parentId());
+        assertEquals(forked.id(), model.current());
+        assertEquals(List.of(md.id(), c.id()),
+                model.replayableProperty().get().stream().map(CellNode::id).toList());
+        String last = model.replayRest().join();
+        assertEquals(last, model.current());
+        assertEquals(List.of("a = 1", "b = a * 5", "note", "c = b + 1"),
+                session.tree().pathTo(last).stream().map(CellNode::source).toList());
+        assertTrue(model.replayableProperty().get().isEmpty());
+    }
+
+    @Test
+    void deleting_the_current_branch_moves_to_its_parent_and_undo_restores_it() {
+        CellNode a = model.runNew(CellKind.CODE, "a = 1").join();
+        CellNode b = model.runNew(CellKind.CODE, "b = 2").join();
+        model.deleteBranch(b.id());
+        assertEquals(a.id(), model.current());
+        assertTrue(model.canUndo());
+        model.undo();
+        assertTrue(session.tree().contains(b.id()));
+    }
+
+    @Test
+    void the_root_cannot_be_deleted() {
+        model.deleteBranch(NotebookTree.ROOT_ID);
+        assertEquals(1, session.tree().size());
+    }
+}
