@@ -14,10 +14,11 @@ import java.util.Objects;
  * @param parentId null only for the root
  * @param execId the id of the cell's latest execution, used to interrupt it
  * @param executionCount the kernel's counter for that execution, null before it ran
+ * @param outputsChanged true when rebuilding the cell's state gave other outputs than the saved ones
  */
 public record CellNode(String id, String parentId, CellKind kind, String source, CellStatus status,
         List<Output> outputs, ExecutionError error, Integer executionCount, String execId,
-        Instant created, long durationMs) {
+        Instant created, long durationMs, boolean outputsChanged) {
 
     public CellNode {
         Objects.requireNonNull(id, "id");
@@ -43,15 +44,32 @@ public record CellNode(String id, String parentId, CellKind kind, String source,
         return newline < 0 ? trimmed : trimmed.substring(0, newline);
     }
 
+    /** A new cell that has not run. */
+    public static CellNode fresh(String id, String parentId, CellKind kind, String source,
+            CellStatus status, String execId) {
+        return new CellNode(id, parentId, kind, source, status, List.of(), null, null, execId,
+                Instant.now(), 0, false);
+    }
+
     public CellNode withStatus(CellStatus newStatus) {
         return new CellNode(id, parentId, kind, source, newStatus, outputs, error, executionCount,
-                execId, created, durationMs);
+                execId, created, durationMs, outputsChanged);
+    }
+
+    public CellNode withExecId(String newExecId) {
+        return new CellNode(id, parentId, kind, source, status, outputs, error, executionCount,
+                newExecId, created, durationMs, outputsChanged);
+    }
+
+    public CellNode withOutputsChanged(boolean changed) {
+        return new CellNode(id, parentId, kind, source, status, outputs, error, executionCount,
+                execId, created, durationMs, changed);
     }
 
     /** This node after an execution finished. */
     public CellNode withResult(CellStatus newStatus, List<Output> newOutputs, ExecutionError newError,
             Integer count, long duration) {
         return new CellNode(id, parentId, kind, source, newStatus, newOutputs, newError, count,
-                execId, created, duration);
+                execId, created, duration, outputsChanged);
     }
 }

@@ -56,8 +56,8 @@ public final class NotebookSession implements AutoCloseable {
      */
     public CompletableFuture<CellNode> run(String parentId, String source) {
         String id = newId();
-        CellNode node = new CellNode(id, parentId, CellKind.CODE, source, CellStatus.RUNNING,
-                List.of(), null, null, "run-" + id, Instant.now(), 0);
+        CellNode node = CellNode.fresh(id, parentId, CellKind.CODE, source, CellStatus.RUNNING,
+                "run-" + id);
         tree.add(node);
         CompletableFuture<CellNode> finished = new CompletableFuture<>();
         String from = tree.kernelStateFor(parentId);
@@ -92,8 +92,8 @@ public final class NotebookSession implements AutoCloseable {
 
     /** Adds a markdown cell under {@code parentId}; it runs nothing and shares its parent's state. */
     public CellNode addMarkdown(String parentId, String source) {
-        CellNode node = new CellNode(newId(), parentId, CellKind.MARKDOWN, source, CellStatus.STATIC,
-                List.of(), null, null, null, Instant.now(), 0);
+        CellNode node = CellNode.fresh(newId(), parentId, CellKind.MARKDOWN, source,
+                CellStatus.STATIC, null);
         tree.add(node);
         return node;
     }
@@ -185,7 +185,7 @@ public final class NotebookSession implements AutoCloseable {
                 ? state.parent() : NotebookTree.ROOT_ID;
         tree.add(new CellNode(state.name(), parent, CellKind.CODE, state.code(), CellStatus.OK,
                 List.of(), null, state.executionCount(), state.execId(), state.created(),
-                state.durationMs()));
+                state.durationMs(), false));
     }
 
     private void markNotLive(String id) {

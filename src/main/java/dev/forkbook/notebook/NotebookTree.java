@@ -31,7 +31,7 @@ public final class NotebookTree {
 
     private void putRoot() {
         CellNode root = new CellNode(ROOT_ID, null, CellKind.CODE, "", CellStatus.OK, List.of(), null,
-                null, null, Instant.now(), 0);
+                null, null, Instant.now(), 0, false);
         nodes.put(ROOT_ID, root);
         children.put(ROOT_ID, new ArrayList<>());
     }

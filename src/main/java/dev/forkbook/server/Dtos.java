@@ -7,6 +7,7 @@ import dev.forkbook.kernel.Output;
 import dev.forkbook.kernel.StateInfo;
 import dev.forkbook.kernel.StateSummary;
 import dev.forkbook.kernel.VariableInfo;
+import dev.forkbook.notebook.NbformatOutputs;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -82,20 +83,7 @@ final class Dtos {
 
     /** One nbformat v4 output object. */
     static Map<String, Object> output(Output output) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("output_type", output.outputType());
-        if (output instanceof Output.Stream stream) {
-            json.put("name", stream.name());
-            json.put("text", stream.text());
-        } else if (output instanceof Output.DisplayData display) {
-            json.put("data", display.data());
-            json.put("metadata", display.metadata());
-        } else if (output instanceof Output.ExecuteResult result) {
-            json.put("execution_count", result.executionCount());
-            json.put("data", result.data());
-            json.put("metadata", result.metadata());
-        }
-        return json;
+        return NbformatOutputs.toJson(output);
     }
 
     static StateResponse state(StateInfo info) {

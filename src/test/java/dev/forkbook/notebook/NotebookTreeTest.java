@@ -16,7 +16,7 @@ class NotebookTreeTest {
 
     private CellNode node(String id, String parent, CellKind kind, CellStatus status) {
         CellNode node = new CellNode(id, parent, kind, id + " source\nsecond line", status, List.of(),
-                null, null, null, Instant.now(), 0);
+                null, null, null, Instant.now(), 0, false);
         tree.add(node);
         return node;
     }

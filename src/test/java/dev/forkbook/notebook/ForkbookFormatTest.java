@@ -1,0 +1,102 @@
+package dev.forkbook.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.forkbook.kernel.ExecutionError;
+import dev.forkbook.kernel.Output;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ForkbookFormatTest {
+
+    /** A small tree with two branches, markdown, every output kind and an error. */
+    static NotebookDocument sample() {
+        NotebookTree tree = new NotebookTree();
+        Instant when = Instant.parse("2026-11-24T10:00:00Z");
+        tree.add(new CellNode("a", "initial", CellKind.CODE, "x = 1\nprint(x)", CellStatus.OK,
+                List.of(new Output.Stream("stdout", "1\n")), null, 1, "e1", when, 5, false));
+        tree.add(new CellNode("m", "a", CellKind.MARKDOWN, "# Two ideas", CellStatus.STATIC,
+                List.of(), null, null, null, when, 0, false));
+        tree.add(new CellNode("b1", "m", CellKind.CODE, "x + 1", CellStatus.OK,
+                List.of(new Output.ExecuteResult(2, Map.of("text/plain", "2"), Map.of())), null, 2,
+                "e2", when, 3, false));
+        tree.add(new CellNode("b2", "m", CellKind.CODE, "display(x)\n1/0", CellStatus.ERROR,
+                List.of(new Output.DisplayData(Map.of("text/plain", "1", "text/html", "<b>1</b>",
+                        "application/json", Map.of("k", List.of(1, 2))), Map.of())),
+                new ExecutionError("ZeroDivisionError", "integer division or modulo by zero",
+                        List.of("Traceback (most recent call last):", "ZeroDivisionError: x")),
+                3, "e3", when, 4, false));
+        return new NotebookDocument(tree, "b1");
+    }
+
+    @Test
+    void a_document_survives_write_then_read_unchanged() {
+        NotebookDocument original = sample();
+        byte[] bytes = ForkbookFormat.write(original);
+        NotebookDocument read = ForkbookFormat.read(bytes);
+        assertEquals("b1", read.current());
+        assertEquals(ids(original), ids(read));
+        for (CellNode node : original.tree().depthFirst()) {
+            CellNode copy = read.tree().get(node.id());
+            assertEquals(node.parentId(), copy.parentId());
+            assertEquals(node.kind(), copy.kind());
+            assertEquals(node.source(), copy.source());
+            assertEquals(node.outputs(), copy.outputs());
+            assertEquals(node.error(), copy.error());
+            assertEquals(node.executionCount(), copy.executionCount());
+        }
+        assertArrayEquals(bytes, ForkbookFormat.write(read), "writing is deterministic");
+    }
+
+    @Test
+    void reopened_code_cells_are_not_live() {
+        NotebookDocument read = ForkbookFormat.read(ForkbookFormat.write(sample()));
+        assertEquals(CellStatus.NOT_LIVE, read.tree().get("a").status());
+        assertEquals(CellStatus.STATIC, read.tree().get("m").status());
+    }
+
+    @Test
+    void the_file_is_pretty_printed_with_a_stable_key_order() {
+        String text = new String(ForkbookFormat.write(sample()), StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("{\n  \"format\" : \"forkbook\",\n  \"version\" : 1,\n"), text);
+        assertTrue(text.indexOf("\"application/json\"") < text.indexOf("\"text/html\""),
+                "MIME types are sorted");
+        assertTrue(text.endsWith("}\n"));
+    }
+
+    @Test
+    void a_newer_version_is_refused_with_a_clear_message() {
+        String newer = "{\"format\": \"forkbook\", \"version\": 99, \"cells\": []}";
+        NotebookFormatException error = assertThrows(NotebookFormatException.class,
+                () -> ForkbookFormat.read(newer.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(error.getMessage().contains("newer Forkbook"), error.getMessage());
+    }
+
+    @Test
+    void corrupt_files_are_refused_with_a_clear_message() {
+        byte[] good = ForkbookFormat.write(sample());
+        assertMessage(new byte[0], "empty");
+        assertMessage(Arrays.copyOf(good, good.length / 2), "truncated");
+        assertMessage(new byte[] {'{', (byte) 0xff, (byte) 0xfe, '}'}, "not UTF-8");
+        assertMessage("{\"cells\": []}".getBytes(StandardCharsets.UTF_8), "not a Forkbook");
+        assertMessage(("{\"format\": \"forkbook\", \"version\": 1, \"cells\": [{\"id\": \"x\", "
+                + "\"parent\": \"nowhere\"}]}").getBytes(StandardCharsets.UTF_8), "parent nowhere");
+    }
+
+    private static void assertMessage(byte[] bytes, String fragment) {
+        NotebookFormatException error = assertThrows(NotebookFormatException.class,
+                () -> ForkbookFormat.read(bytes));
+        assertTrue(error.getMessage().contains(fragment), error.getMessage());
+    }
+
+    static List<String> ids(NotebookDocument document) {
+        return document.tree().depthFirst().stream().map(CellNode::id).toList();
+    }
+}
