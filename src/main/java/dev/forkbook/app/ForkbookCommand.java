@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         description = "A Python notebook whose kernel snapshots and forks interpreter state. "
                 + "Without a command, opens the desktop notebook.",
-        subcommands = {ServeCommand.class, BenchCommand.class})
+        subcommands = {ServeCommand.class, RunCommand.class, BenchCommand.class})
 final class ForkbookCommand implements Callable<Integer> {
 
     /** The desktop's default server port; the next free one is taken when it is busy. */

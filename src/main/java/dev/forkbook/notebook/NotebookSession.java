@@ -8,6 +8,7 @@ import dev.forkbook.kernel.KernelEvent;
 import dev.forkbook.kernel.StateInfo;
 import dev.forkbook.kernel.StateSummary;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,6 +35,8 @@ public final class NotebookSession implements AutoCloseable {
     private final Executor background;
     private final CommandHistory history = new CommandHistory();
     private Kernel.Subscription subscription;
+    private volatile boolean rebuildCancelled;
+    private java.util.function.Consumer<RebuildProgress> progress = p -> { };
 
     public NotebookSession(Kernel kernel, NotebookTree tree, Executor owner, Executor background) {
         this.kernel = kernel;
@@ -59,23 +62,132 @@ public final class NotebookSession implements AutoCloseable {
         CellNode node = CellNode.fresh(id, parentId, CellKind.CODE, source, CellStatus.RUNNING,
                 "run-" + id);
         tree.add(node);
+        return ensureLive(parentId).thenCompose(live -> {
+            String from = live ? tree.kernelStateFor(parentId) : null;
+            if (from == null) {
+                ExecutionError error = new ExecutionError(NOT_LIVE, "The cell above has no kernel "
+                        + "state (it failed, or rebuilding it failed); fix and re-run it first.",
+                        List.of());
+                CellNode failed = tree.get(id).withResult(CellStatus.ERROR, List.of(), error, null, 0);
+                tree.update(failed);
+                return CompletableFuture.completedFuture(failed);
+            }
+            return execute(id, from, source);
+        });
+    }
+
+    /** Runs a node's source from {@code from}, storing the state under the node's id. */
+    private CompletableFuture<CellNode> execute(String id, String from, String source) {
         CompletableFuture<CellNode> finished = new CompletableFuture<>();
-        String from = tree.kernelStateFor(parentId);
-        if (from == null) {
-            ExecutionError error = new ExecutionError(NOT_LIVE,
-                    "The cell above has no kernel state (it failed or is not live); re-run it first.",
-                    List.of());
-            CellNode failed = node.withResult(CellStatus.ERROR, List.of(), error, null, 0);
-            tree.update(failed);
-            finished.complete(failed);
-            return finished;
-        }
+        String execId = tree.get(id).execId();
         background.execute(() -> {
-            ExecutionResult result = kernel.execute(
-                    new ExecuteRequest(source, node.execId(), from, id));
+            ExecutionResult result = kernel.execute(new ExecuteRequest(source, execId, from, id));
             owner.execute(() -> finished.complete(applyResult(id, result)));
         });
         return finished;
+    }
+
+    /**
+     * Makes {@code id} live if it can: a node whose state is gone (opened from a file, or the kernel
+     * was reset) is rebuilt by replaying its path from the nearest live ancestor. Completes with
+     * whether the node can now be run from.
+     */
+    public CompletableFuture<Boolean> ensureLive(String id) {
+        if (tree.kernelStateFor(id) != null) {
+            return CompletableFuture.completedFuture(true);
+        }
+        List<CellNode> stale = staleCellsOnPath(id);
+        if (stale.isEmpty()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return rebuild(stale);
+    }
+
+    /** The not-live code cells on the path to {@code id}, after its last live code cell. */
+    List<CellNode> staleCellsOnPath(String id) {
+        List<CellNode> stale = new ArrayList<>();
+        for (CellNode node : tree.pathTo(id)) {
+            if (node.kind() != CellKind.CODE) {
+                continue;
+            }
+            if (node.status() == CellStatus.NOT_LIVE) {
+                stale.add(node);
+            } else if (node.status() == CellStatus.ERROR) {
+                return List.of();
+            }
+        }
+        return stale;
+    }
+
+    /**
+     * Re-runs every code cell on the path to {@code id} that has no kernel state, top first, in place
+     * (each keeps its id). Stops at the first error or when {@link #cancelRebuild()} is called.
+     * Completes with true when the whole path is live.
+     */
+    public CompletableFuture<Boolean> rebuild(String id) {
+        return rebuild(staleCellsOnPath(id));
+    }
+
+    private CompletableFuture<Boolean> rebuild(List<CellNode> stale) {
+        rebuildCancelled = false;
+        CompletableFuture<Boolean> chain = CompletableFuture.completedFuture(true);
+        for (int i = 0; i < stale.size(); i++) {
+            CellNode cell = stale.get(i);
+            int step = i + 1;
+            chain = chain.thenCompose(ok -> {
+                if (!ok || rebuildCancelled || !tree.contains(cell.id())) {
+                    return CompletableFuture.completedFuture(false);
+                }
+                progress.accept(new RebuildProgress(step, stale.size(), cell));
+                return rerunInPlace(cell.id()).thenApply(done -> done != null
+                        && done.status() == CellStatus.OK);
+            });
+        }
+        return chain.whenComplete((ok, error) -> progress.accept(null));
+    }
+
+    /** Stops a rebuild after the cell it is running (which is interrupted). */
+    public void cancelRebuild() {
+        rebuildCancelled = true;
+        for (CellNode node : tree.depthFirst()) {
+            if (node.status() == CellStatus.RUNNING) {
+                interrupt(node.id());
+            }
+        }
+    }
+
+    /** Reports rebuild steps (null when a rebuild ends); called on the owner thread. */
+    public void setRebuildProgress(java.util.function.Consumer<RebuildProgress> listener) {
+        this.progress = listener == null ? p -> { } : listener;
+    }
+
+    /** One step of a rebuild: cell {@code step} of {@code total}. */
+    public record RebuildProgress(int step, int total, CellNode cell) {
+    }
+
+    /**
+     * Re-runs one cell where it is, from its parent's state, keeping its id; flags the node when its
+     * outputs differ from the ones it had.
+     */
+    public CompletableFuture<CellNode> rerunInPlace(String id) {
+        CellNode before = tree.get(id);
+        String from = tree.kernelStateFor(before.parentId());
+        if (before.kind() != CellKind.CODE || from == null) {
+            return CompletableFuture.completedFuture(before);
+        }
+        tree.update(before.withExecId("run-" + newId()).withStatus(CellStatus.RUNNING));
+        return execute(id, from, before.source()).thenApply(after -> {
+            if (after == null) {
+                return null;
+            }
+            boolean hadOutputs = before.executionCount() != null || !before.outputs().isEmpty()
+                    || before.error() != null;
+            boolean changed = hadOutputs && !OutputComparison.same(before.outputs(), before.error(),
+                    after.outputs(), after.error());
+            CellNode flagged = after.withOutputsChanged(changed);
+            tree.update(flagged);
+            return flagged;
+        });
     }
 
     private CellNode applyResult(String id, ExecutionResult result) {

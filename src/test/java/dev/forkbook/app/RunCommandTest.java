@@ -1,0 +1,116 @@
+package dev.forkbook.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.forkbook.kernel.Output;
+import dev.forkbook.notebook.CellKind;
+import dev.forkbook.notebook.CellNode;
+import dev.forkbook.notebook.CellStatus;
+import dev.forkbook.notebook.FileOps;
+import dev.forkbook.notebook.ForkbookFormat;
+import dev.forkbook.notebook.NotebookDocument;
+import dev.forkbook.notebook.NotebookFile;
+import dev.forkbook.notebook.NotebookTree;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code forkbook run} on real files. */
+class RunCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static CellNode code(String id, String parent, String source) {
+        return CellNode.fresh(id, parent, CellKind.CODE, source, CellStatus.NOT_LIVE, null);
+    }
+
+    /** Two branches from one cell, and a markdown note; nothing has run. */
+    private Path sample(String failingBranch) throws IOException {
+        NotebookTree tree = new NotebookTree();
+        tree.add(code("load", "initial", "data = [3, 1, 2]"));
+        tree.add(CellNode.fresh("note", "load", CellKind.MARKDOWN, "Two ideas", CellStatus.STATIC,
+                null));
+        tree.add(code("sorted", "note", "print(sorted(data))"));
+        tree.add(code("total", "note", failingBranch));
+        Path path = dir.resolve("sample.forkbook");
+        Files.write(path, ForkbookFormat.write(new NotebookDocument(tree, "sorted")));
+        return path;
+    }
+
+    private static String text(CellNode node) {
+        StringBuilder text = new StringBuilder();
+        for (Output output : node.outputs()) {
+            text.append(output instanceof Output.Stream s ? s.text()
+                    : ((Output.ExecuteResult) output).data().get("text/plain"));
+        }
+        return text.toString();
+    }
+
+    @Test
+    void run_executes_the_whole_tree_and_writes_the_outputs_back() throws IOException {
+        Path path = sample("sum(data)");
+        assertEquals(0, Launcher.commandLine().execute("run", path.toString()));
+        NotebookDocument done = NotebookFile.open(path, FileOps.SYSTEM).document();
+        assertEquals("[1, 2, 3]\n", text(done.tree().get("sorted")));
+        assertEquals("6", text(done.tree().get("total")));
+        assertEquals(3, done.tree().get("total").executionCount());
+    }
+
+    @Test
+    void run_stops_at_the_first_error_with_a_non_zero_exit() throws IOException {
+        Path path = sample("1 / 0");
+        assertEquals(1, Launcher.commandLine().execute("run", path.toString()));
+        NotebookDocument done = NotebookFile.open(path, FileOps.SYSTEM).document();
+        assertEquals("ZeroDivisionError", done.tree().get("total").error().ename());
+    }
+
+    @Test
+    void node_limits_the_run_to_one_path_and_output_leaves_the_input_alone() throws IOException {
+        Path path = sample("1 / 0");
+        byte[] before = Files.readAllBytes(path);
+        Path out = dir.resolve("out.forkbook");
+        Path exported = dir.resolve("out.ipynb");
+        assertEquals(0, Launcher.commandLine().execute("run", path.toString(), "--node", "sorted",
+                "--output", out.toString(), "--export", exported.toString()));
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(path)));
+        NotebookDocument done = NotebookFile.open(out, FileOps.SYSTEM).document();
+        assertEquals("[1, 2, 3]\n", text(done.tree().get("sorted")));
+        assertNull(done.tree().get("total").executionCount(), "the other branch did not run");
+        assertTrue(Files.readString(exported).contains("\"nbformat_minor\" : 5"));
+    }
+
+    @Test
+    void run_accepts_a_jupyter_notebook_and_writes_it_back_as_ipynb() throws IOException {
+        Path path = dir.resolve("plain.ipynb");
+        try (InputStream in = RunCommandTest.class.getResourceAsStream(
+                "/notebooks/jupyter-sample.ipynb")) {
+            String jupyter = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            // Python 3 code that Jython cannot run is replaced by a cell it can.
+            Files.writeString(path, jupyter.replace("\"from IPython.display import HTML, display\\n\",",
+                    "\"from java.lang import Math\\n\",").replace(
+                    "\"display(HTML('<b>best month</b>'))\\n\",", "\"print(Math.max(1, 2))\\n\",")
+                    .replace("\"1 / 0\"", "\"max(sales)\""));
+        }
+        assertEquals(0, Launcher.commandLine().execute("run", path.toString()));
+        String written = Files.readString(path);
+        assertTrue(written.contains("\"nbformat\" : 4"), written);
+        assertTrue(written.contains("loaded 3 months"));
+        assertTrue(written.contains("\"143\""), "max(sales) ran");
+    }
+
+    @Test
+    void an_unreadable_notebook_is_a_clear_error() throws IOException {
+        Path path = dir.resolve("broken.forkbook");
+        Files.writeString(path, "{\"format\": ");
+        assertEquals(2, Launcher.commandLine().execute("run", path.toString()));
+        assertEquals("{\"format\": ", Files.readString(path));
+        assertEquals(2, Launcher.commandLine().execute("run", dir.resolve("missing.forkbook")
+                .toString()));
+    }
+}
