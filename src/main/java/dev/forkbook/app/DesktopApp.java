@@ -1,16 +1,19 @@
 package dev.forkbook.app;
 
 import dev.forkbook.kernel.Kernel;
-import dev.forkbook.notebook.NotebookSession;
-import dev.forkbook.notebook.NotebookTree;
+import dev.forkbook.notebook.FileOps;
+import dev.forkbook.notebook.RecentFiles;
+import dev.forkbook.notebook.RecoveryStore;
 import dev.forkbook.ui.MainWindow;
+import dev.forkbook.ui.files.FxDialogs;
+import dev.forkbook.ui.files.NotebookShell;
 import dev.forkbook.ui.fx.FxThread;
-import dev.forkbook.ui.notebook.NotebookViewModel;
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.stage.Stage;
 
-/** Wires one notebook window: tree, session, model and views around a kernel. */
+/** Wires the desktop: the notebook shell around a kernel, with real dialogs and files. */
 final class DesktopApp implements AutoCloseable {
 
     private final ExecutorService background = Executors.newCachedThreadPool(task -> {
@@ -18,29 +21,29 @@ final class DesktopApp implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final NotebookSession session;
-    private final MainWindow window;
+    private final NotebookShell shell;
 
     /** Builds the window; call on the FX thread. */
-    DesktopApp(Kernel kernel, MainWindow.ServerInfo server) {
-        FxThread fx = new FxThread();
-        session = new NotebookSession(kernel, new NotebookTree(), fx, background);
-        session.followKernel();
-        NotebookViewModel model = new NotebookViewModel(session);
-        window = new MainWindow(model, server, new SystemBrowser(), background, fx);
+    DesktopApp(Kernel kernel, MainWindow.ServerInfo server, Stage stage) {
+        NotebookShell.Services services = new NotebookShell.Services(kernel, background,
+                new FxThread(), new SystemBrowser(), server,
+                new RecoveryStore(RecoveryStore.defaultDirectory(), FileOps.SYSTEM),
+                new RecentFiles(RecentFiles.defaultStore()), FileOps.SYSTEM);
+        shell = new NotebookShell(stage, services, FxDialogs::new);
     }
 
-    MainWindow window() {
-        return window;
-    }
-
-    void show(Stage stage) {
-        window.show(stage, "Untitled");
+    /** Shows the window, then opens {@code notebook} (or offers unsaved untitled work). */
+    void show(Path notebook) {
+        shell.show();
+        if (notebook != null) {
+            shell.open(notebook);
+        } else {
+            shell.offerUntitledRecovery();
+        }
     }
 
     @Override
     public void close() {
-        session.close();
         background.shutdownNow();
     }
 }

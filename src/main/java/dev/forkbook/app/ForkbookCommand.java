@@ -39,6 +39,10 @@ final class ForkbookCommand implements Callable<Integer> {
     @Option(names = "--no-server", description = "Do not start the REST server.")
     boolean noServer;
 
+    @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "NOTEBOOK",
+            description = "A .forkbook notebook to open, or a .ipynb to import.")
+    java.nio.file.Path notebook;
+
     @Override
     public Integer call() throws InterruptedException {
         JythonKernel kernel = new JythonKernel();
@@ -62,11 +66,11 @@ final class ForkbookCommand implements Callable<Integer> {
         MainWindow.ServerInfo serverInfo = info;
         Platform.setImplicitExit(false);
         Platform.startup(() -> {
-            DesktopApp desktop = new DesktopApp(kernel, serverInfo);
-            app.set(desktop);
             Stage stage = new Stage();
             stage.setOnHidden(e -> closed.countDown());
-            desktop.show(stage);
+            DesktopApp desktop = new DesktopApp(kernel, serverInfo, stage);
+            app.set(desktop);
+            desktop.show(notebook);
         });
         closed.await();
         if (app.get() != null) {

@@ -85,8 +85,11 @@ public final class MainWindow {
         delete.setOnAction(e -> model.deleteBranch(model.current()));
         Button undo = button("↶ Undo", "Undo the last delete", "undo");
         undo.setOnAction(e -> model.undo());
+        Button rebuild = button("⟲ Rebuild", "Rebuild the selected node's state by replaying its "
+                + "path (for cells opened from a file)", "rebuild");
+        rebuild.setOnAction(e -> model.rebuildCurrent());
         return new ToolBar(run, interrupt, new Separator(), addCode, addMarkdown, new Separator(),
-                replay, delete, undo);
+                replay, rebuild, delete, undo);
     }
 
     private static Button button(String text, String tooltip, String id) {

@@ -39,6 +39,19 @@ public final class StatusBar extends HBox {
             });
             getChildren().add(copy);
         }
+        Label rebuild = new Label();
+        rebuild.getStyleClass().add("rebuild-progress");
+        Button cancel = new Button("Cancel rebuild");
+        cancel.setId("cancel-rebuild");
+        cancel.setOnAction(e -> model.cancelRebuild());
+        rebuild.visibleProperty().bind(model.rebuildingProperty().isNotNull());
+        cancel.visibleProperty().bind(model.rebuildingProperty().isNotNull());
+        rebuild.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            var step = model.rebuildingProperty().get();
+            return step == null ? "" : "Rebuilding " + step.step() + "/" + step.total() + ": "
+                    + step.cell().title();
+        }, model.rebuildingProperty()));
+        getChildren().addAll(rebuild, cancel);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         spinner.setPrefSize(14, 14);

@@ -33,6 +33,10 @@ public final class CellView extends HBox {
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     private static final PseudoClass ACTIVE = PseudoClass.getPseudoClass("active");
+    private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
+
+    private final Label changedNote = new Label("⚠ Outputs differ from the saved ones: this cell "
+            + "does not reproduce.");
 
     private final Label prompt = new Label();
     private final VBox body = new VBox(4);
@@ -69,6 +73,7 @@ public final class CellView extends HBox {
 
     private void init() {
         getStyleClass().add("cell");
+        changedNote.getStyleClass().add("outputs-changed");
         prompt.getStyleClass().add("prompt");
         prompt.setMinWidth(56);
         HBox.setHgrow(body, Priority.ALWAYS);
@@ -138,6 +143,12 @@ public final class CellView extends HBox {
         pseudoClassStateChanged(RUNNING, updated != null && updated.status() == CellStatus.RUNNING);
         pseudoClassStateChanged(ERROR, updated != null && updated.status() == CellStatus.ERROR);
         pseudoClassStateChanged(STALE, updated != null && updated.status() == CellStatus.NOT_LIVE);
+        boolean changed = updated != null && updated.outputsChanged();
+        pseudoClassStateChanged(CHANGED, changed);
+        body.getChildren().remove(changedNote);
+        if (changed) {
+            body.getChildren().add(changedNote);
+        }
         if (sourceChanged && editor == null) {
             showSource();
         }

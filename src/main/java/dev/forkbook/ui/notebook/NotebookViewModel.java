@@ -26,10 +26,13 @@ public final class NotebookViewModel {
     private final ObjectProperty<String> current = new SimpleObjectProperty<>(NotebookTree.ROOT_ID);
     private final IntegerProperty running = new SimpleIntegerProperty();
     private final ObjectProperty<List<CellNode>> replayable = new SimpleObjectProperty<>(List.of());
+    private final ObjectProperty<NotebookSession.RebuildProgress> rebuilding =
+            new SimpleObjectProperty<>();
     private String replayTarget;
 
     public NotebookViewModel(NotebookSession session) {
         this.session = session;
+        session.setRebuildProgress(rebuilding::set);
         session.tree().addListener(new TreeListener() {
             @Override
             public void added(CellNode node) {
@@ -82,6 +85,20 @@ public final class NotebookViewModel {
     /** Cells below a forked cell on the branch the user left, which {@link #replayRest()} re-runs. */
     public ReadOnlyObjectProperty<List<CellNode>> replayableProperty() {
         return replayable;
+    }
+
+    /** The step a rebuild is at, or null when none runs. */
+    public ReadOnlyObjectProperty<NotebookSession.RebuildProgress> rebuildingProperty() {
+        return rebuilding;
+    }
+
+    /** Rebuilds the current node's state by replaying its path from the nearest live ancestor. */
+    public CompletableFuture<Boolean> rebuildCurrent() {
+        return session.rebuild(current.get());
+    }
+
+    public void cancelRebuild() {
+        session.cancelRebuild();
     }
 
     /** Runs a new cell under the current node; the new node becomes current at once. */

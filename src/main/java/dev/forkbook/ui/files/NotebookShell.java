@@ -1,0 +1,353 @@
+package dev.forkbook.ui.files;
+
+import dev.forkbook.kernel.Kernel;
+import dev.forkbook.notebook.AtomicFileWriter;
+import dev.forkbook.notebook.CellNode;
+import dev.forkbook.notebook.FileOps;
+import dev.forkbook.notebook.ForkbookFormat;
+import dev.forkbook.notebook.Ipynb;
+import dev.forkbook.notebook.NotebookDocument;
+import dev.forkbook.notebook.NotebookFile;
+import dev.forkbook.notebook.NotebookFormatException;
+import dev.forkbook.notebook.NotebookSession;
+import dev.forkbook.notebook.NotebookTree;
+import dev.forkbook.notebook.RecentFiles;
+import dev.forkbook.notebook.RecoveryStore;
+import dev.forkbook.notebook.TreeListener;
+import dev.forkbook.ui.MainWindow;
+import dev.forkbook.ui.notebook.NotebookViewModel;
+import dev.forkbook.ui.output.LinkOpener;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.scene.Scene;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.Duration;
+
+/**
+ * The window around one notebook document at a time: the File menu (New, Open, Open Recent, Save,
+ * Save As, Export as .ipynb), the title with the notebook's name and an unsaved marker, a question
+ * before unsaved work is dropped, and autosave to a recovery copy every minute.
+ */
+public final class NotebookShell {
+
+    /** How often unsaved work is copied to the recovery store. */
+    public static final Duration AUTOSAVE_INTERVAL = Duration.seconds(60);
+
+    /** What the shell needs from the application. */
+    public record Services(Kernel kernel, Executor background, Executor fx, LinkOpener links,
+            MainWindow.ServerInfo server, RecoveryStore recovery, RecentFiles recent,
+            FileOps files) {
+    }
+
+    private final Stage stage;
+    private final Services services;
+    private final BorderPane root = new BorderPane();
+    private final Menu recentMenu = new Menu("Open Recent");
+    private final Dialogs dialogs;
+    private final Timeline autosave;
+    private NotebookFile file;
+    private NotebookSession session;
+    private NotebookViewModel model;
+    private MainWindow window;
+    private boolean dirty;
+
+    public NotebookShell(Stage stage, Services services, Function<Window, Dialogs> dialogs) {
+        this.stage = stage;
+        this.services = services;
+        this.dialogs = dialogs.apply(stage);
+        root.setTop(menuBar());
+        autosave = new Timeline(new KeyFrame(AUTOSAVE_INTERVAL, e -> autosaveNow()));
+        autosave.setCycleCount(Timeline.INDEFINITE);
+        load(null, new NotebookDocument(new NotebookTree(), NotebookTree.ROOT_ID));
+    }
+
+    /** Shows the window; closing it asks about unsaved changes. */
+    public void show() {
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getAccelerators().put(MainWindow.INTERRUPT, () -> model.interrupt());
+        stage.setScene(scene);
+        stage.setOnCloseRequest(event -> {
+            if (!confirmDiscard()) {
+                event.consume();
+            } else {
+                services.recovery().discard(path());
+            }
+        });
+        stage.show();
+        autosave.play();
+        window.notebook().bottomCell().edit();
+    }
+
+    public MainWindow window() {
+        return window;
+    }
+
+    public NotebookViewModel model() {
+        return model;
+    }
+
+    public boolean isDirty() {
+        return dirty;
+    }
+
+    /** The file the notebook is saved in, or null while untitled. */
+    public Path path() {
+        return file == null ? null : file.path();
+    }
+
+    /** The document as it is now. */
+    public NotebookDocument document() {
+        return new NotebookDocument(session.tree(), model.current());
+    }
+
+    /** Offers the untitled recovery copy, for a start without a notebook. */
+    public void offerUntitledRecovery() {
+        services.recovery().offer(null).ifPresent(recovered -> {
+            if (dialogs.offerRecovery("an untitled notebook", recovered.savedAt())) {
+                load(null, recovered.document());
+                markDirty();
+            } else {
+                services.recovery().discard(null);
+            }
+        });
+    }
+
+    public void newNotebook() {
+        if (confirmDiscard()) {
+            services.recovery().discard(path());
+            load(null, new NotebookDocument(new NotebookTree(), NotebookTree.ROOT_ID));
+        }
+    }
+
+    /** Opens a .forkbook or imports a .ipynb; a file that cannot be read is reported and left alone. */
+    public boolean open(Path path) {
+        if (!confirmDiscard()) {
+            return false;
+        }
+        NotebookFile.Opened opened;
+        try {
+            opened = NotebookFile.open(path, services.files());
+        } catch (IOException e) {
+            dialogs.showError("Cannot open notebook", "Cannot read " + path + ": " + describe(e));
+            return false;
+        } catch (NotebookFormatException e) {
+            dialogs.showError("Cannot open notebook", path.getFileName() + ": " + e.getMessage());
+            return false;
+        }
+        services.recovery().discard(path());
+        NotebookDocument document = opened.document();
+        Optional<RecoveryStore.Recovered> recovered = services.recovery().offer(opened.file().path());
+        boolean recover = recovered.isPresent()
+                && dialogs.offerRecovery(opened.file().displayName(), recovered.get().savedAt());
+        if (recovered.isPresent() && !recover) {
+            services.recovery().discard(opened.file().path());
+        }
+        load(opened.file(), recover ? recovered.get().document() : document);
+        if (recover || !opened.file().path().equals(path)) {
+            markDirty();
+        }
+        services.recent().add(path);
+        refreshRecent();
+        return true;
+    }
+
+    public boolean save() {
+        return file == null ? saveAs() : write(file);
+    }
+
+    public boolean saveAs() {
+        String suggested = file == null ? "untitled.forkbook" : file.displayName();
+        return dialogs.chooseSaveTarget(suggested, false)
+                .map(path -> write(NotebookFile.create(withExtension(path, ".forkbook"),
+                        services.files())))
+                .orElse(false);
+    }
+
+    /** Exports the path to the current node as a Jupyter notebook. */
+    public boolean exportIpynb() {
+        String base = file == null ? "untitled" : file.displayName().replaceFirst("\\.forkbook$", "");
+        Optional<Path> target = dialogs.chooseSaveTarget(base + ".ipynb", true);
+        if (target.isEmpty()) {
+            return false;
+        }
+        try {
+            new AtomicFileWriter(services.files()).write(withExtension(target.get(), ".ipynb"),
+                    Ipynb.export(document(), model.current()));
+            return true;
+        } catch (IOException e) {
+            dialogs.showError("Export failed", describe(e));
+            return false;
+        }
+    }
+
+    /** Copies unsaved work to the recovery store (the timer calls this every minute). */
+    public void autosaveNow() {
+        if (!dirty) {
+            return;
+        }
+        byte[] bytes = ForkbookFormat.write(document());
+        Path target = path();
+        services.background().execute(() -> {
+            try {
+                services.recovery().save(target, bytes);
+            } catch (IOException e) {
+                // Autosave is a safety net; the next tick tries again.
+            }
+        });
+    }
+
+    private boolean write(NotebookFile target) {
+        NotebookDocument document = document();
+        try {
+            try {
+                target.save(document, false);
+            } catch (NotebookFile.ChangedOnDiskException changed) {
+                if (!dialogs.confirmOverwriteChangedFile(target.displayName())) {
+                    return false;
+                }
+                target.save(document, true);
+            }
+        } catch (IOException e) {
+            dialogs.showError("Save failed", "Cannot save " + target.path() + ": " + describe(e)
+                    + "\nThe notebook is still open and unchanged.");
+            return false;
+        }
+        Path previous = path();
+        file = target;
+        dirty = false;
+        services.recovery().discard(previous);
+        services.recovery().discard(target.path());
+        services.recent().add(target.path());
+        refreshRecent();
+        updateTitle();
+        return true;
+    }
+
+    /** True when there is nothing unsaved, or the user saved it or chose to drop it. */
+    private boolean confirmDiscard() {
+        if (!dirty) {
+            return true;
+        }
+        return switch (dialogs.askSaveChanges(displayName())) {
+            case SAVE -> save();
+            case DISCARD -> true;
+            case CANCEL -> false;
+        };
+    }
+
+    private void load(NotebookFile newFile, NotebookDocument document) {
+        if (session != null) {
+            session.close();
+        }
+        file = newFile;
+        session = new NotebookSession(services.kernel(), document.tree(), services.fx(),
+                services.background());
+        session.followKernel();
+        model = new NotebookViewModel(session);
+        model.select(document.current());
+        window = new MainWindow(model, services.server(), services.links(), services.background(),
+                services.fx());
+        root.setCenter(window.root());
+        document.tree().addListener(new TreeListener() {
+            @Override
+            public void added(CellNode node) {
+                markDirty();
+            }
+
+            @Override
+            public void updated(CellNode before, CellNode after) {
+                markDirty();
+            }
+
+            @Override
+            public void removed(CellNode node) {
+                markDirty();
+            }
+        });
+        dirty = false;
+        updateTitle();
+    }
+
+    private void markDirty() {
+        if (!dirty) {
+            dirty = true;
+            updateTitle();
+        }
+    }
+
+    private String displayName() {
+        return file == null ? "Untitled" : file.displayName();
+    }
+
+    private void updateTitle() {
+        stage.setTitle("Forkbook — " + displayName() + (dirty ? " *" : ""));
+    }
+
+    private MenuBar menuBar() {
+        MenuItem newItem = item("New", "Shortcut+N", this::newNotebook);
+        MenuItem open = item("Open…", "Shortcut+O",
+                () -> dialogs.chooseNotebookToOpen().ifPresent(this::open));
+        MenuItem save = item("Save", "Shortcut+S", this::save);
+        MenuItem saveAs = item("Save As…", "Shortcut+Shift+S", this::saveAs);
+        MenuItem export = item("Export Path as .ipynb…", null, this::exportIpynb);
+        MenuItem close = item("Close Window", "Shortcut+W", () -> {
+            if (confirmDiscard()) {
+                services.recovery().discard(path());
+                stage.hide();
+            }
+        });
+        refreshRecent();
+        Menu fileMenu = new Menu("File", null, newItem, open, recentMenu, new SeparatorMenuItem(),
+                save, saveAs, export, new SeparatorMenuItem(), close);
+        fileMenu.setId("file-menu");
+        return new MenuBar(fileMenu);
+    }
+
+    private void refreshRecent() {
+        recentMenu.getItems().clear();
+        for (Path recent : services.recent().list()) {
+            MenuItem item = new MenuItem(recent.toString());
+            item.setOnAction(e -> open(recent));
+            recentMenu.getItems().add(item);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private static Path withExtension(Path path, String extension) {
+        String name = path.getFileName().toString();
+        return name.toLowerCase(java.util.Locale.ROOT).endsWith(extension) ? path
+                : path.resolveSibling(name + extension);
+    }
+
+    private static String describe(IOException e) {
+        String kind = e.getClass().getSimpleName();
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied (" + e.getMessage() + ")";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file (" + e.getMessage() + ")";
+        }
+        return e.getMessage() == null ? kind : e.getMessage();
+    }
+}

@@ -1,0 +1,239 @@
+package dev.forkbook.ui.files;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.forkbook.kernel.jython.JythonKernel;
+import dev.forkbook.notebook.CellNode;
+import dev.forkbook.notebook.CellStatus;
+import dev.forkbook.notebook.FileOps;
+import dev.forkbook.notebook.ForkbookFormat;
+import dev.forkbook.notebook.NotebookDocument;
+import dev.forkbook.notebook.RecentFiles;
+import dev.forkbook.notebook.RecoveryStore;
+import dev.forkbook.ui.fx.FxThread;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The File workflow in a real window, with scripted dialogs and real files. */
+@ExtendWith(ApplicationExtension.class)
+class NotebookShellTest {
+
+    @TempDir
+    static Path dir;
+
+    private final JythonKernel kernel = new JythonKernel();
+    private final ExecutorService background = Executors.newCachedThreadPool();
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private RecoveryStore recovery;
+    private FileOps files = FileOps.SYSTEM;
+    private Stage stage;
+    private NotebookShell shell;
+
+    @Start
+    void start(Stage primary) throws IOException {
+        stage = primary;
+        recovery = new RecoveryStore(Files.createTempDirectory(dir, "recovery"), FileOps.SYSTEM);
+        shell = newShell();
+        shell.show();
+    }
+
+    private NotebookShell newShell() {
+        FileOps delegating = new FileOps() {
+            @Override
+            public Path createTemp(Path directory, String prefix) throws IOException {
+                return files.createTemp(directory, prefix);
+            }
+
+            @Override
+            public void writeAndSync(Path file, byte[] bytes) throws IOException {
+                files.writeAndSync(file, bytes);
+            }
+
+            @Override
+            public void moveAtomically(Path source, Path target) throws IOException {
+                files.moveAtomically(source, target);
+            }
+        };
+        return new NotebookShell(stage, new NotebookShell.Services(kernel, background,
+                new FxThread(), link -> { }, null, recovery,
+                new RecentFiles(dir.resolve("recent-" + System.nanoTime() + ".txt")), delegating),
+                owner -> dialogs);
+    }
+
+    @AfterEach
+    void close() {
+        kernel.close();
+        background.shutdownNow();
+    }
+
+    private static <T> T await(Supplier<T> probe) {
+        Object[] holder = new Object[1];
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+                T value = WaitForAsyncUtils.asyncFx(probe::get).get();
+                holder[0] = value;
+                return value != null && !Boolean.FALSE.equals(value);
+            });
+        } catch (Exception e) {
+            throw new AssertionError("condition not reached", e);
+        }
+        @SuppressWarnings("unchecked")
+        T value = (T) holder[0];
+        return value;
+    }
+
+    private CellNode run(FxRobot robot, String code) {
+        CellNode[] node = new CellNode[1];
+        robot.interact(() -> shell.model().runNew(dev.forkbook.notebook.CellKind.CODE, code)
+                .thenAccept(done -> node[0] = done));
+        return await(() -> node[0]);
+    }
+
+    @Test
+    void save_as_names_the_window_and_edits_mark_it_unsaved(FxRobot robot) throws IOException {
+        Path target = dir.resolve("analysis.forkbook");
+        assertEquals("Forkbook — Untitled", stage.getTitle());
+        run(robot, "x = 41");
+        assertEquals("Forkbook — Untitled *", stage.getTitle());
+        dialogs.saveAnswer = target;
+        robot.interact(() -> shell.save());
+        await(() -> !shell.isDirty());
+        assertEquals("Forkbook — analysis.forkbook", stage.getTitle());
+        assertTrue(Files.readString(target).contains("x = 41"));
+        run(robot, "x + 1");
+        assertEquals("Forkbook — analysis.forkbook *", stage.getTitle());
+        robot.interact(() -> shell.save());
+        assertTrue(Files.readString(target).contains("x + 1"));
+    }
+
+    @Test
+    void a_reopened_notebook_shows_saved_outputs_and_rebuilds_on_demand(FxRobot robot)
+            throws IOException {
+        Path target = dir.resolve("reopen.forkbook");
+        run(robot, "base = 3");
+        CellNode last = run(robot, "print(base * 2)");
+        dialogs.saveAnswer = target;
+        robot.interact(() -> shell.save());
+        robot.interact(() -> shell.open(target));
+        CellNode reopened = shell.model().tree().get(last.id());
+        assertEquals(CellStatus.NOT_LIVE, reopened.status());
+        assertEquals(last.outputs(), reopened.outputs());
+        robot.interact(() -> shell.model().select(last.id()));
+        robot.clickOn("#rebuild");
+        CellNode rebuilt = await(() -> {
+            CellNode node = shell.model().tree().get(last.id());
+            return node.status() == CellStatus.OK ? node : null;
+        });
+        assertFalse(rebuilt.outputsChanged());
+    }
+
+    @Test
+    void unsaved_changes_are_not_dropped_without_asking(FxRobot robot) {
+        run(robot, "keep = 1");
+        dialogs.saveChoice = Dialogs.SaveChoice.CANCEL;
+        robot.interact(() -> shell.newNotebook());
+        assertTrue(dialogs.asked.contains("save-changes:Untitled"));
+        assertEquals(2, shell.model().tree().size(), "the notebook is still there");
+        dialogs.saveChoice = Dialogs.SaveChoice.DISCARD;
+        robot.interact(() -> shell.newNotebook());
+        assertEquals(1, shell.model().tree().size());
+    }
+
+    @Test
+    void a_failed_save_reports_the_error_and_keeps_file_and_notebook(FxRobot robot)
+            throws IOException {
+        Path target = dir.resolve("full.forkbook");
+        run(robot, "a = 1");
+        dialogs.saveAnswer = target;
+        robot.interact(() -> shell.save());
+        byte[] before = Files.readAllBytes(target);
+        run(robot, "b = 2");
+        files = new FileOps() {
+            @Override
+            public void writeAndSync(Path file, byte[] bytes) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        robot.interact(() -> shell.save());
+        assertTrue(dialogs.asked.stream().anyMatch(q -> q.contains("No space left on device")),
+                dialogs.asked.toString());
+        assertArrayEquals(before, Files.readAllBytes(target));
+        assertTrue(shell.isDirty());
+        assertEquals(3, shell.model().tree().size());
+    }
+
+    @Test
+    void a_file_changed_on_disk_is_overwritten_only_after_asking(FxRobot robot) throws IOException {
+        Path target = dir.resolve("shared.forkbook");
+        run(robot, "mine = 1");
+        dialogs.saveAnswer = target;
+        robot.interact(() -> shell.save());
+        Files.writeString(target, Files.readString(target).replace("mine = 1", "theirs = 1"));
+        run(robot, "mine = 2");
+        dialogs.overwrite = false;
+        robot.interact(() -> shell.save());
+        assertTrue(dialogs.asked.contains("overwrite:shared.forkbook"));
+        assertTrue(Files.readString(target).contains("theirs = 1"));
+        dialogs.overwrite = true;
+        robot.interact(() -> shell.save());
+        assertTrue(Files.readString(target).contains("mine = 2"));
+    }
+
+    @Test
+    void a_corrupt_file_opens_with_an_error_and_stays_untouched(FxRobot robot) throws IOException {
+        Path corrupt = dir.resolve("corrupt.forkbook");
+        byte[] bytes = "{\"format\": \"forkbook\", \"vers".getBytes();
+        Files.write(corrupt, bytes);
+        robot.interact(() -> shell.open(corrupt));
+        assertTrue(dialogs.asked.stream().anyMatch(q -> q.startsWith("error:Cannot open")),
+                dialogs.asked.toString());
+        assertArrayEquals(bytes, Files.readAllBytes(corrupt));
+    }
+
+    @Test
+    void autosave_writes_a_recovery_copy_that_a_later_open_offers(FxRobot robot)
+            throws IOException {
+        Path target = dir.resolve("crashy.forkbook");
+        run(robot, "saved = 1");
+        dialogs.saveAnswer = target;
+        robot.interact(() -> shell.save());
+        Files.setLastModifiedTime(target, FileTime.from(Instant.now().minusSeconds(120)));
+        run(robot, "unsaved = 2");
+        robot.interact(() -> shell.autosaveNow());
+        await(() -> Files.exists(recovery.recoveryFor(target)));
+
+        // The app "crashes": a new window opens the notebook and is offered the recovery copy.
+        dialogs.saveChoice = Dialogs.SaveChoice.DISCARD;
+        dialogs.recover = true;
+        robot.interact(() -> {
+            shell = newShell();
+            shell.open(target);
+        });
+        assertTrue(dialogs.asked.contains("recover:crashy.forkbook"), dialogs.asked.toString());
+        NotebookDocument recovered = shell.document();
+        assertTrue(recovered.tree().depthFirst().stream()
+                .anyMatch(node -> node.source().equals("unsaved = 2")));
+        assertTrue(shell.isDirty());
+        assertFalse(new String(Files.readAllBytes(target)).contains("unsaved = 2"));
+        assertEquals(ForkbookFormat.read(Files.readAllBytes(target)).tree().size(), 2);
+    }
+}
