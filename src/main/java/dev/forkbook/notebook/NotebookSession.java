@@ -139,6 +139,9 @@ public final class NotebookSession implements AutoCloseable {
                     return CompletableFuture.completedFuture(false);
                 }
                 progress.accept(new RebuildProgress(step, stale.size(), cell));
+                if (rebuildCancelled) {
+                    return CompletableFuture.completedFuture(false);
+                }
                 return rerunInPlace(cell.id()).thenApply(done -> done != null
                         && done.status() == CellStatus.OK);
             });

@@ -85,4 +85,20 @@ class ReopenReplayTest {
         assertEquals(CellStatus.ERROR, reopened.tree().get(middle.id()).status());
         assertEquals(CellStatus.NOT_LIVE, reopened.tree().get(path.get(2).id()).status());
     }
+
+    @Test
+    void a_cancelled_rebuild_stops_before_the_next_cell() {
+        NotebookDocument reopened = savedAndReopened("a = 1", "b = 2", "c = 3");
+        List<CellNode> path = reopened.tree().pathTo(reopened.current());
+        NotebookSession session = session(reopened.tree());
+        session.setRebuildProgress(step -> {
+            if (step != null && step.step() == 2) {
+                session.cancelRebuild();
+            }
+        });
+        assertFalse(session.rebuild(reopened.current()).join());
+        assertEquals(CellStatus.OK, reopened.tree().get(path.get(0).id()).status());
+        assertEquals(CellStatus.NOT_LIVE, reopened.tree().get(path.get(1).id()).status());
+        assertEquals(CellStatus.NOT_LIVE, reopened.tree().get(path.get(2).id()).status());
+    }
 }
