@@ -36,6 +36,17 @@ public sealed interface KernelEvent {
         }
     }
 
+    /**
+     * {@code update_display} named an output that an earlier execution showed: front ends replace
+     * every output with that display id by {@code output}.
+     */
+    record DisplayUpdated(String displayId, Output.DisplayData output) implements KernelEvent {
+        @Override
+        public String type() {
+            return "display_updated";
+        }
+    }
+
     record KernelReset() implements KernelEvent {
         @Override
         public String type() {

@@ -22,11 +22,20 @@ public sealed interface Output {
         }
     }
 
-    /** A value shown with {@code display()}. */
-    record DisplayData(Map<String, Object> data, Map<String, Object> metadata) implements Output {
+    /**
+     * A value shown with {@code display()}; {@code displayId} (may be null) names it for
+     * {@code update_display}, which replaces it wherever it is shown. It is transient: files do not
+     * keep it.
+     */
+    record DisplayData(Map<String, Object> data, Map<String, Object> metadata, String displayId)
+            implements Output {
         public DisplayData {
             data = Map.copyOf(data);
             metadata = Map.copyOf(metadata);
+        }
+
+        public DisplayData(Map<String, Object> data, Map<String, Object> metadata) {
+            this(data, metadata, null);
         }
 
         @Override

@@ -281,6 +281,8 @@ public final class NotebookSession implements AutoCloseable {
                 tree.update(node.withResult(CellStatus.OK, result.outputs(), null,
                         result.executionCount(), node.durationMs()));
             }
+        } else if (event instanceof KernelEvent.DisplayUpdated update) {
+            replaceDisplay(update);
         } else if (event instanceof KernelEvent.StateDeleted deleted) {
             markNotLive(deleted.name());
         } else if (event instanceof KernelEvent.KernelReset) {
@@ -288,6 +290,27 @@ public final class NotebookSession implements AutoCloseable {
                 if (!node.isRoot()) {
                     markNotLive(node.id());
                 }
+            }
+        }
+    }
+
+    /** {@code update_display} from a later cell: every output shown with that id is replaced. */
+    private void replaceDisplay(KernelEvent.DisplayUpdated update) {
+        for (CellNode node : tree.depthFirst()) {
+            boolean found = false;
+            List<dev.forkbook.kernel.Output> outputs = new ArrayList<>();
+            for (dev.forkbook.kernel.Output output : node.outputs()) {
+                if (output instanceof dev.forkbook.kernel.Output.DisplayData shown
+                        && update.displayId().equals(shown.displayId())) {
+                    outputs.add(update.output());
+                    found = true;
+                } else {
+                    outputs.add(output);
+                }
+            }
+            if (found) {
+                tree.update(node.withResult(node.status(), outputs, node.error(),
+                        node.executionCount(), node.durationMs()));
             }
         }
     }

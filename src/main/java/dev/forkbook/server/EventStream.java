@@ -56,6 +56,9 @@ final class EventStream {
             json.put("exec_id", started.execId());
             json.put("state_name", started.stateName());
             json.put("code", started.code());
+        } else if (event instanceof KernelEvent.DisplayUpdated update) {
+            json.put("display_id", update.displayId());
+            json.put("output", Dtos.output(update.output()));
         } else if (event instanceof KernelEvent.ExecutionFinished finished) {
             json.put("exec_id", finished.execId());
             json.put("result", Dtos.execution(finished.result()));

@@ -109,4 +109,16 @@ class NotebookSessionTest {
         kernel.reset();
         assertEquals(CellStatus.NOT_LIVE, tree.get(a.id()).status());
     }
+
+    @Test
+    void update_display_in_a_later_cell_replaces_the_earlier_output() {
+        session.followKernel();
+        CellNode shown = run("initial", "from IPython.display import display\n"
+                + "handle = display('loading', display_id='status')");
+        assertEquals("'loading'", ((Output.DisplayData) tree.get(shown.id()).outputs().get(0))
+                .data().get("text/plain"));
+        run(shown.id(), "handle.update('done')");
+        Output.DisplayData replaced = (Output.DisplayData) tree.get(shown.id()).outputs().get(0);
+        assertEquals("'done'", replaced.data().get("text/plain"));
+    }
 }

@@ -136,6 +136,19 @@ class RichOutputTest {
     }
 
     @Test
+    void update_display_from_a_later_cell_replaces_the_output_in_the_window(FxRobot robot) {
+        fixture.runCode(robot, "from IPython.display import display\n"
+                + "h = display('step 1 of 2', display_id='progress')");
+        fixture.awaitCurrentDone();
+        fixture.runCode(robot, "h.update('finished')");
+        fixture.awaitCurrentDone();
+        WindowFixture.await(() -> robot.lookup(".text-output").queryAll().stream()
+                .anyMatch(n -> ((javafx.scene.control.Label) n).getText().equals("'finished'")));
+        assertTrue(robot.lookup(".text-output").queryAll().stream()
+                .noneMatch(n -> ((javafx.scene.control.Label) n).getText().equals("'step 1 of 2'")));
+    }
+
+    @Test
     void output_html_cannot_reach_the_network(FxRobot robot) throws Exception {
         try (ServerSocket listener = new ServerSocket(0, 50,
                 java.net.InetAddress.getLoopbackAddress())) {

@@ -20,14 +20,17 @@ final class ExecutionContext {
     private final OutputCollector output;
     private final int executionCount;
     private final MimeFormatter formatter;
+    private final java.util.function.Consumer<dev.forkbook.kernel.KernelEvent> events;
     private final AtomicBoolean interrupted = new AtomicBoolean();
     private volatile Thread thread;
     private volatile ThreadState threadState;
 
     ExecutionContext(String execId, ExecutionNamespace namespace, OutputCollector output,
-            int executionCount, MimeFormatter formatter) {
+            int executionCount, MimeFormatter formatter,
+            java.util.function.Consumer<dev.forkbook.kernel.KernelEvent> events) {
         this.execId = execId;
         this.formatter = formatter;
+        this.events = events;
         this.namespace = namespace;
         this.output = output;
         this.executionCount = executionCount;
@@ -73,6 +76,11 @@ final class ExecutionContext {
 
     OutputCollector output() {
         return output;
+    }
+
+    /** Publishes a kernel event (a display update that reaches earlier outputs). */
+    void publish(dev.forkbook.kernel.KernelEvent event) {
+        events.accept(event);
     }
 
     MimeFormatter formatter() {

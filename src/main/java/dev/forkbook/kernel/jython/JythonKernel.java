@@ -221,13 +221,13 @@ public final class JythonKernel implements Kernel {
 
     private ExecutionContext newContext(String execId, ExecutionNamespace namespace) {
         return new ExecutionContext(execId, namespace, new OutputCollector(),
-                executionCounter.incrementAndGet(), formatter);
+                executionCounter.incrementAndGet(), formatter, this::publish);
     }
 
     /** A context for kernel housekeeping (variables, completion): not an execution, not counted. */
     private ExecutionContext inspectionContext(String purpose, Snapshot snapshot) {
         return new ExecutionContext(purpose, newNamespace(snapshot), new OutputCollector(), 0,
-                formatter);
+                formatter, this::publish);
     }
 
     /** What running a cell gave: a snapshot to store, or an error. */
@@ -248,6 +248,7 @@ public final class JythonKernel implements Kernel {
                     publishResult(context, value);
                 }
             }
+            runtime.bridge().endOfCell();
             Snapshot result = snapshot ? context.namespace().freeze() : null;
             if (context.isInterrupted()) {
                 return new CellOutcome(null, ErrorFormatter.keyboardInterrupt());

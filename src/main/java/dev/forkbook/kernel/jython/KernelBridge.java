@@ -15,6 +15,7 @@ import org.python.core.PyObject;
 public final class KernelBridge {
 
     private volatile PyObject displayFunction;
+    private volatile PyObject endOfCell;
 
     KernelBridge() {
     }
@@ -31,17 +32,66 @@ public final class KernelBridge {
 
     /** Implements {@code display(obj)} for one object. */
     public void display(PyObject value) {
+        display(value, null);
+    }
+
+    /** {@code display(obj, display_id=...)}: the output can later be replaced by that id. */
+    public void display(PyObject value, String displayId) {
         ExecutionContext context = ExecutionContext.current();
         if (context == null) {
             return;
         }
         PyObject hook = value.__findattr__("_ipython_display_");
-        if (hook != null && hook.isCallable()) {
+        if (hook != null && hook.isCallable() && displayId == null) {
             callIpythonDisplay(hook);
             return;
         }
         MimeFormatter.Bundle bundle = context.formatter().format(value);
-        context.output().add(new Output.DisplayData(bundle.data(), bundle.metadata()));
+        context.output().add(new Output.DisplayData(bundle.data(), bundle.metadata(), displayId));
+    }
+
+    /**
+     * {@code update_display(obj, display_id=...)}: replaces the output in this execution, or tells
+     * front ends to replace it where an earlier execution showed it.
+     */
+    public void updateDisplay(PyObject value, String displayId) {
+        ExecutionContext context = ExecutionContext.current();
+        if (context == null) {
+            return;
+        }
+        MimeFormatter.Bundle bundle = context.formatter().format(value);
+        Output.DisplayData replacement = new Output.DisplayData(bundle.data(), bundle.metadata(),
+                displayId);
+        if (!context.output().replaceDisplay(displayId, replacement)) {
+            context.publish(new dev.forkbook.kernel.KernelEvent.DisplayUpdated(displayId,
+                    replacement));
+        }
+    }
+
+    /** {@code clear_output(wait)}. */
+    public void clearOutput(boolean wait) {
+        ExecutionContext context = ExecutionContext.current();
+        if (context != null) {
+            context.output().clear(wait);
+        }
+    }
+
+    /** A key unique to the running execution (pyplot keeps each execution's figures apart). */
+    public String executionKey() {
+        ExecutionContext context = ExecutionContext.current();
+        return context == null ? "detached" : Integer.toHexString(System.identityHashCode(context));
+    }
+
+    /** Registers the Python function run after each successful cell (emits open figures). */
+    public void setEndOfCell(PyObject hook) {
+        this.endOfCell = hook;
+    }
+
+    void endOfCell() {
+        PyObject hook = endOfCell;
+        if (hook != null) {
+            hook.__call__();
+        }
     }
 
     /**

@@ -60,6 +60,11 @@ final class MimeFormatter {
                     putRich(data, repr.mimeType(), result);
                 }
             }
+            JavaObjectMimes.of(value).forEach((mime, text) -> {
+                if (!data.containsKey(mime) && text.length() <= maxReprSize) {
+                    data.put(mime, text);
+                }
+            });
         }
         return new Bundle(data, metadata);
     }

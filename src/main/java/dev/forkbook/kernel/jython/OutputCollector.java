@@ -11,11 +11,13 @@ import java.util.List;
 final class OutputCollector {
 
     private final List<Object> items = new ArrayList<>();
+    private boolean clearBeforeNextOutput;
 
     synchronized void write(String stream, String text) {
         if (text.isEmpty()) {
             return;
         }
+        clearIfWaiting();
         if (!items.isEmpty() && items.get(items.size() - 1) instanceof StreamBuffer last
                 && last.name.equals(stream)) {
             last.text.append(text);
@@ -25,7 +27,40 @@ final class OutputCollector {
     }
 
     synchronized void add(Output output) {
+        clearIfWaiting();
         items.add(output);
+    }
+
+    /**
+     * Replaces this execution's outputs that carry {@code displayId}; returns false when it showed
+     * none (the id belongs to an earlier execution).
+     */
+    synchronized boolean replaceDisplay(String displayId, Output.DisplayData replacement) {
+        boolean replaced = false;
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) instanceof Output.DisplayData shown
+                    && displayId.equals(shown.displayId())) {
+                items.set(i, replacement);
+                replaced = true;
+            }
+        }
+        return replaced;
+    }
+
+    /** {@code clear_output()}: drops the outputs so far, now or (wait) when the next one arrives. */
+    synchronized void clear(boolean wait) {
+        if (wait) {
+            clearBeforeNextOutput = true;
+        } else {
+            items.clear();
+        }
+    }
+
+    private void clearIfWaiting() {
+        if (clearBeforeNextOutput) {
+            clearBeforeNextOutput = false;
+            items.clear();
+        }
     }
 
     synchronized List<Output> outputs() {

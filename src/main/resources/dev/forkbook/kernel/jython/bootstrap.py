@@ -32,11 +32,28 @@ class CellStream(object):
 
 
 def install(bridge):
+    import imp
+    # Modules written for Forkbook (IPython.display, matplotlib.pyplot, forkbook.display) live on the
+    # class path and reach the kernel through the _forkbook module.
+    sys.path.append('__pyclasspath__/dev/forkbook/kernel/jython/python')
+    forkbook_module = imp.new_module('_forkbook')
+    forkbook_module.bridge = bridge
+    sys.modules['_forkbook'] = forkbook_module
+
+    def end_of_cell():
+        pyplot = sys.modules.get('matplotlib.pyplot')
+        if pyplot is not None:
+            pyplot._emit_open_figures()
+
+    bridge.setEndOfCell(end_of_cell)
     sys.stdout = CellStream('stdout', bridge, sys.stdout)
     sys.stderr = CellStream('stderr', bridge, sys.stderr)
 
     def display(*objs, **kwargs):
         """Show each object as rich output below the cell, as IPython's display() does."""
+        if kwargs:
+            from IPython.display import display as ipython_display
+            return ipython_display(*objs, **kwargs)
         for obj in objs:
             bridge.display(obj)
 

@@ -1,0 +1,1 @@
+"""Forkbook's stand-in for IPython: only IPython.display, rendered by the Forkbook kernel."""

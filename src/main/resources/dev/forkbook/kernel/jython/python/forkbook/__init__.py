@@ -1,0 +1,1 @@
+"""Forkbook's own Python helpers."""
