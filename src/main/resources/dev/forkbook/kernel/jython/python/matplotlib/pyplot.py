@@ -223,6 +223,8 @@ class Figure(object):
                 series = chart.addSeries(name, list(xs), list(ys))
                 if style.get('hist'):
                     styler.setOverlapped(True)
+                if len(xs) > 6:
+                    styler.setXAxisLabelRotation(45)
             else:
                 series = chart.addSeries(name, jarray.array(xs, 'd'), jarray.array(ys, 'd'))
                 if kind == 'scatter':
