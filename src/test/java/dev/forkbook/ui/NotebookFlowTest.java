@@ -133,4 +133,36 @@ class NotebookFlowTest {
         });
         assertEquals(List.of("p=1"), names);
     }
+
+    @Test
+    void tab_completes_names_from_the_kernel(FxRobot robot) {
+        fixture.typeAndRun(robot, "my_value = 42");
+        fixture.awaitCurrentDone();
+        CellView bottom = fixture.window.notebook().bottomCell();
+        robot.interact(() -> fixture.window.notebook().addCell(dev.forkbook.notebook.CellKind.CODE));
+        robot.interact(() -> { });
+        robot.clickOn(bottom.editor().area());
+        robot.write("my_v");
+        robot.press(javafx.scene.input.KeyCode.TAB).release(javafx.scene.input.KeyCode.TAB);
+        WindowFixture.await(() -> bottom.editor().text().equals("my_value"));
+    }
+
+    @Test
+    void the_mouse_wheel_over_an_editor_scrolls_the_notebook(FxRobot robot) {
+        for (int i = 0; i < 25; i++) {
+            fixture.runCode(robot, "v" + i + " = " + i + "\nprint(v" + i + ")");
+            fixture.awaitCurrentDone();
+        }
+        CellView bottom = fixture.window.notebook().bottomCell();
+        javafx.scene.control.ListView<?> list = robot.lookup(".cells").queryAs(
+                javafx.scene.control.ListView.class);
+        javafx.scene.control.ScrollBar bar = WindowFixture.await(() -> list.lookupAll(".scroll-bar")
+                .stream().map(n -> (javafx.scene.control.ScrollBar) n)
+                .filter(b -> b.getOrientation() == javafx.geometry.Orientation.VERTICAL
+                        && b.isVisible()).findFirst().orElse(null));
+        double before = bar.getValue();
+        robot.moveTo(bottom.editor().area());
+        robot.scroll(10, javafx.geometry.VerticalDirection.UP);
+        WindowFixture.await(() -> bar.getValue() != before);
+    }
 }

@@ -106,6 +106,7 @@ class RichOutputTest {
     @Test
     void markdown_cells_render_with_katex_maths(FxRobot robot) {
         robot.interact(() -> fixture.window.notebook().addCell(CellKind.MARKDOWN));
+        robot.interact(() -> { });
         CellView bottom = fixture.window.notebook().bottomCell();
         robot.interact(() -> bottom.editor().setText("# Results\n\nThe area is $\\pi r^2$."));
         robot.clickOn(bottom.editor().area());

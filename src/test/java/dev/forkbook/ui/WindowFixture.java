@@ -46,7 +46,8 @@ final class WindowFixture implements AutoCloseable {
     void typeAndRun(FxRobot robot, String line) {
         String before = model.current();
         CellView bottom = window.notebook().bottomCell();
-        robot.interact(bottom::edit);
+        robot.interact(() -> window.notebook().addCell(dev.forkbook.notebook.CellKind.CODE));
+        robot.interact(() -> { });
         robot.clickOn(bottom.editor().area());
         robot.write(line);
         shiftEnter(robot, before);
@@ -63,11 +64,11 @@ final class WindowFixture implements AutoCloseable {
     void runCode(FxRobot robot, String code) {
         String before = model.current();
         CellView bottom = window.notebook().bottomCell();
+        robot.interact(() -> window.notebook().addCell(dev.forkbook.notebook.CellKind.CODE));
         robot.interact(() -> {
-            bottom.edit();
             bottom.editor().setText(code);
+            bottom.editor().area().requestFocus();
         });
-        robot.clickOn(bottom.editor().area());
         shiftEnter(robot, before);
     }
 

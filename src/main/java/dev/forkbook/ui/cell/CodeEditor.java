@@ -75,12 +75,16 @@ public final class CodeEditor {
 
     private void rehighlight() {
         String text = area.getText();
-        CompletableFuture.supplyAsync(() -> PythonHighlighter.highlight(text), background)
-                .thenAcceptAsync(spans -> {
-                    if (area.getText().equals(text)) {
-                        area.setStyleSpans(0, spans);
-                    }
-                }, fx);
+        try {
+            CompletableFuture.supplyAsync(() -> PythonHighlighter.highlight(text), background)
+                    .thenAcceptAsync(spans -> {
+                        if (area.getText().equals(text)) {
+                            area.setStyleSpans(0, spans);
+                        }
+                    }, fx);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // The window is closing; there is nothing left to highlight for.
+        }
     }
 
     private void onKey(KeyEvent event) {

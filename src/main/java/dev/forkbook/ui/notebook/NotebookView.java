@@ -120,7 +120,9 @@ public final class NotebookView extends StackPane {
     public void addCell(CellKind kind) {
         bottom.setKind(kind);
         scrollToBottom();
-        bottom.edit();
+        // Edit once the list has laid the bottom cell out: an editor changed while off the scene
+        // trips a JavaFX text-layout bug.
+        fx.execute(bottom::edit);
     }
 
     /** Scrolls so that the path's cell at {@code index} is at the top. */
@@ -182,7 +184,7 @@ public final class NotebookView extends StackPane {
                 views.get(createdId).edit();
             } else {
                 scrollToBottom();
-                bottom.edit();
+                fx.execute(bottom::edit);
             }
         });
     }
