@@ -136,15 +136,8 @@ public final class ForkbookFormat {
         }
         CellKind kind = "markdown".equals(cell.path("kind").asText()) ? CellKind.MARKDOWN
                 : CellKind.CODE;
-        JsonNode count = cell.get("execution_count");
-        Integer executionCount = count == null || count.isNull() ? null : count.asInt();
-        NbformatOutputs.Parsed outputs;
-        try {
-            outputs = NbformatOutputs.fromJson(cell.get("outputs"),
-                    executionCount == null ? 0 : executionCount);
-        } catch (NotebookFormatException e) {
-            throw new NotebookFormatException("Cell " + id + ": " + e.getMessage());
-        }
+        Integer executionCount = NbformatOutputs.executionCount(cell);
+        NbformatOutputs.Parsed outputs = NbformatOutputs.cellOutputs(cell, executionCount, id);
         CellStatus status = kind == CellKind.MARKDOWN ? CellStatus.STATIC : CellStatus.NOT_LIVE;
         return new CellNode(id, parent, kind, cell.path("source").asText(""), status,
                 outputs.outputs(), outputs.error(), executionCount, null,

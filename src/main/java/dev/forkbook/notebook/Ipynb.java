@@ -105,15 +105,9 @@ public final class Ipynb {
             String source = NbformatOutputs.multiline(cell.get("source"));
             CellNode node;
             if (type.equals("code")) {
-                JsonNode count = cell.get("execution_count");
-                Integer executionCount = count == null || count.isNull() ? null : count.asInt();
-                NbformatOutputs.Parsed outputs;
-                try {
-                    outputs = NbformatOutputs.fromJson(cell.get("outputs"),
-                            executionCount == null ? 0 : executionCount);
-                } catch (NotebookFormatException e) {
-                    throw new NotebookFormatException("Cell " + index + ": " + e.getMessage());
-                }
+                Integer executionCount = NbformatOutputs.executionCount(cell);
+                NbformatOutputs.Parsed outputs = NbformatOutputs.cellOutputs(cell, executionCount,
+                        String.valueOf(index));
                 node = new CellNode(id, parent, CellKind.CODE, source, CellStatus.NOT_LIVE,
                         outputs.outputs(), outputs.error(), executionCount, null, null, 0, false);
             } else {

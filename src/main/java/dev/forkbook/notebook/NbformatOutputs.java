@@ -99,6 +99,21 @@ public final class NbformatOutputs {
         return new Parsed(parsed, error);
     }
 
+    /** A cell's {@code execution_count}, or null when it is absent or null. */
+    public static Integer executionCount(JsonNode cell) {
+        JsonNode count = cell.get("execution_count");
+        return count == null || count.isNull() ? null : count.asInt();
+    }
+
+    /** A cell's outputs; a bad output is reported with the cell's name ({@code label}). */
+    public static Parsed cellOutputs(JsonNode cell, Integer executionCount, String label) {
+        try {
+            return fromJson(cell.get("outputs"), executionCount == null ? 0 : executionCount);
+        } catch (NotebookFormatException e) {
+            throw new NotebookFormatException("Cell " + label + ": " + e.getMessage());
+        }
+    }
+
     /** A string, or a list of strings joined (nbformat's multiline string). */
     public static String multiline(JsonNode node) {
         if (node == null || node.isNull()) {
@@ -117,7 +132,7 @@ public final class NbformatOutputs {
         if (node == null || !node.isObject()) {
             return data;
         }
-        node.fields().forEachRemaining(entry -> {
+        node.properties().forEach(entry -> {
             String mime = entry.getKey();
             boolean json = mime.equals("application/json") || mime.endsWith("+json");
             data.put(mime, json ? JSON.convertValue(entry.getValue(), Object.class)

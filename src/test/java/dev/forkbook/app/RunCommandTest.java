@@ -44,12 +44,7 @@ class RunCommandTest {
     }
 
     private static String text(CellNode node) {
-        StringBuilder text = new StringBuilder();
-        for (Output output : node.outputs()) {
-            text.append(output instanceof Output.Stream s ? s.text()
-                    : ((Output.ExecuteResult) output).data().get("text/plain"));
-        }
-        return text.toString();
+        return dev.forkbook.testing.OutputText.of(node.outputs());
     }
 
     @Test

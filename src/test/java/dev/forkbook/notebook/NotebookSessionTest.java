@@ -29,15 +29,7 @@ class NotebookSessionTest {
     }
 
     private static String text(CellNode node) {
-        StringBuilder text = new StringBuilder();
-        for (Output output : node.outputs()) {
-            if (output instanceof Output.Stream stream) {
-                text.append(stream.text());
-            } else if (output instanceof Output.ExecuteResult result) {
-                text.append(result.data().get("text/plain"));
-            }
-        }
-        return text.toString();
+        return dev.forkbook.testing.OutputText.of(node.outputs());
     }
 
     @Test

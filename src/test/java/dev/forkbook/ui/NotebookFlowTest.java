@@ -36,15 +36,7 @@ class NotebookFlowTest {
     }
 
     private static String plain(CellNode node) {
-        StringBuilder text = new StringBuilder();
-        for (Output output : node.outputs()) {
-            if (output instanceof Output.Stream stream) {
-                text.append(stream.text());
-            } else if (output instanceof Output.ExecuteResult result) {
-                text.append(result.data().get("text/plain"));
-            }
-        }
-        return text.toString();
+        return dev.forkbook.testing.OutputText.of(node.outputs());
     }
 
     @Test

@@ -12,11 +12,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** A real window on a real kernel, for robot tests under Monocle. */
 final class WindowFixture implements AutoCloseable {
@@ -81,20 +79,7 @@ final class WindowFixture implements AutoCloseable {
     }
 
     static <T> T await(Supplier<T> probe) {
-        Object[] holder = new Object[1];
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                T value = WaitForAsyncUtils.asyncFx(probe::get).get();
-                holder[0] = value;
-                return value != null && !Boolean.FALSE.equals(value);
-            });
-        } catch (Exception e) {
-            throw new AssertionError("condition not reached", e);
-        }
-        @SuppressWarnings("unchecked")
-        T value = (T) holder[0];
-        return value;
+        return dev.forkbook.testing.FxWait.until(probe);
     }
 
     @Override

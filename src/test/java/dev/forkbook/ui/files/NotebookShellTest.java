@@ -21,7 +21,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The File workflow in a real window, with scripted dialogs and real files. */
 @ExtendWith(ApplicationExtension.class)
@@ -86,19 +84,7 @@ class NotebookShellTest {
     }
 
     private static <T> T await(Supplier<T> probe) {
-        Object[] holder = new Object[1];
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-                T value = WaitForAsyncUtils.asyncFx(probe::get).get();
-                holder[0] = value;
-                return value != null && !Boolean.FALSE.equals(value);
-            });
-        } catch (Exception e) {
-            throw new AssertionError("condition not reached", e);
-        }
-        @SuppressWarnings("unchecked")
-        T value = (T) holder[0];
-        return value;
+        return dev.forkbook.testing.FxWait.until(probe);
     }
 
     private CellNode run(FxRobot robot, String code) {
