@@ -130,6 +130,18 @@ class RestApiTest extends ServerTestBase {
     }
 
     @Test
+    void rich_jvm_outputs_come_back_as_mime_bundles() {
+        JsonNode result = execute("import matplotlib.pyplot as plt\nplt.plot([1, 3, 2])\n"
+                + "[{'k': 1}, {'k': 2}]", "initial", "api-rich");
+        JsonNode output = result.get("output");
+        JsonNode figure = output.get(1);
+        assertEquals("display_data", figure.get("output_type").asText());
+        assertTrue(figure.get("data").get("image/png").asText().length() > 100);
+        assertTrue(figure.get("data").get("image/svg+xml").asText().contains("<svg"));
+        assertTrue(output.get(0).get("data").get("text/html").asText().contains("<th>k</th>"));
+    }
+
+    @Test
     void responses_are_json() {
         ApiClient.Reply reply = api.get("/states");
         assertTrue(reply.contentType().startsWith("application/json"), reply.contentType());
