@@ -65,6 +65,7 @@ final class ForkbookCommand implements Callable<Integer> {
         AtomicReference<DesktopApp> app = new AtomicReference<>();
         MainWindow.ServerInfo serverInfo = info;
         Platform.setImplicitExit(false);
+        quietUnnamedModuleWarning();
         Platform.startup(() -> {
             Stage stage = new Stage();
             stage.setOnHidden(e -> closed.countDown());
@@ -82,6 +83,15 @@ final class ForkbookCommand implements Callable<Integer> {
         kernel.close();
         Platform.exit();
         return 0;
+    }
+
+    /**
+     * JavaFX warns when it is loaded from the class path (a fat jar) rather than as modules; that is
+     * how Forkbook ships, so the warning would only alarm users.
+     */
+    static void quietUnnamedModuleWarning() {
+        java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl")
+                .setLevel(java.util.logging.Level.SEVERE);
     }
 
     private RestServer startServer(JythonKernel kernel, String secret) {

@@ -34,6 +34,7 @@ final class UiBenchmarks {
 
     List<Benchmarks.Row> run() throws Exception {
         Platform.setImplicitExit(false);
+        ForkbookCommand.quietUnnamedModuleWarning();
         Platform.startup(() -> { });
         ExecutorService background = Executors.newCachedThreadPool();
         try (JythonKernel kernel = new JythonKernel()) {

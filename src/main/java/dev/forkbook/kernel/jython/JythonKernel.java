@@ -258,7 +258,9 @@ public final class JythonKernel implements Kernel {
             if (context.isInterrupted() && !e.match(Py.KeyboardInterrupt)) {
                 return new CellOutcome(null, ErrorFormatter.keyboardInterrupt());
             }
-            return new CellOutcome(null, errors.format(e));
+            ExecutionError error = errors.format(e);
+            showOpenFiguresQuietly();
+            return new CellOutcome(null, error);
         } catch (StackOverflowError e) {
             return new CellOutcome(null, errors.format(
                     Py.RuntimeError("maximum recursion depth exceeded (Java StackOverflowError)")));
@@ -269,6 +271,15 @@ public final class JythonKernel implements Kernel {
             return new CellOutcome(null, errors.format(Py.JavaError(e)));
         } finally {
             threadState.tracefunc = previousTrace;
+        }
+    }
+
+    /** A failed cell still shows the figures it drew (and leaves none open), as Jupyter does. */
+    private void showOpenFiguresQuietly() {
+        try {
+            runtime.bridge().endOfCell();
+        } catch (PyException ignored) {
+            // The cell's own error is the one to report.
         }
     }
 

@@ -189,6 +189,16 @@ class JvmRichOutputTest extends KernelTestBase {
     }
 
     @Test
+    void a_failing_cell_still_shows_the_figure_it_drew_and_leaves_none_open() {
+        ExecutionResult failed = run(kernel, Kernel.INITIAL_STATE,
+                "import matplotlib.pyplot as plt\nplt.plot([1, 2])\n1 / 0");
+        assertEquals("ZeroDivisionError", failed.error().ename());
+        assertEquals(1, failed.outputs().stream().filter(o -> o instanceof Output.DisplayData).count());
+        assertEquals("0", KernelFixture.eval(kernel, Kernel.INITIAL_STATE,
+                "import matplotlib.pyplot as plt\nlen(plt._figures)"), "no figures left behind");
+    }
+
+    @Test
     void an_unsupported_pyplot_call_names_itself() {
         ExecutionResult result = run(kernel, Kernel.INITIAL_STATE,
                 "import matplotlib.pyplot as plt\nplt.pie([1, 2])");
