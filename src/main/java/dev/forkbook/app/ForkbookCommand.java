@@ -90,9 +90,15 @@ final class ForkbookCommand implements Callable<Integer> {
      * how Forkbook ships, so the warning would only alarm users.
      */
     static void quietUnnamedModuleWarning() {
-        java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl")
-                .setLevel(java.util.logging.Level.SEVERE);
+        for (java.util.logging.Logger logger : JAVAFX_LOGGERS) {
+            logger.setLevel(java.util.logging.Level.SEVERE);
+        }
     }
+
+    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+    private static final java.util.List<java.util.logging.Logger> JAVAFX_LOGGERS = java.util.List.of(
+            java.util.logging.Logger.getLogger("javafx"),
+            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl"));
 
     private RestServer startServer(JythonKernel kernel, String secret) {
         if (bind != null) {
