@@ -71,6 +71,7 @@ class NotebookFlowTest {
         assertEquals(List.of(b.id(), forked.id()),
                 fixture.tree().children(a.id()).stream().map(CellNode::id).toList());
         assertEquals(2, fixture.window.notebook().pathViews().size(), "the view follows the fork");
+        assertEquals("y = x * 10", middle.sourceText(), "the old cell keeps its own source");
 
         Button replay = robot.lookup("#replay").queryButton();
         assertFalse(replay.isDisabled());

@@ -225,6 +225,13 @@ public final class CellView extends HBox {
         return editor;
     }
 
+    /** Shows the cell's own source again, dropping unrun edits (after they forked a sibling). */
+    public void discardEdits() {
+        if (editor != null && node != null) {
+            editor.setText(node.source());
+        }
+    }
+
     /** Clears the bottom cell after its content ran. */
     public void clear() {
         if (editor != null) {

@@ -174,6 +174,8 @@ public final class NotebookView extends StackPane {
             return;
         }
         String source = cell.sourceText();
+        // The edit now lives in the new sibling; the old cell goes back to showing its own source.
+        cell.discardEdits();
         model.fork(node.id(), source);
         afterRun(model.current(), mode);
     }
