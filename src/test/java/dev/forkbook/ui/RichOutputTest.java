@@ -137,6 +137,20 @@ class RichOutputTest {
     }
 
     @Test
+    void a_long_output_is_capped_until_show_all_is_clicked(FxRobot robot) {
+        fixture.runCode(robot, "for i in range(100):\n    print('line', i)");
+        fixture.awaitCurrentDone();
+        javafx.scene.control.Hyperlink showAll = WindowFixture.await(() -> robot.lookup(".show-all")
+                .queryAllAs(javafx.scene.control.Hyperlink.class).stream().findFirst().orElse(null));
+        assertEquals("Show all 101 lines", showAll.getText());
+        javafx.scene.control.Label text = robot.lookup(".stream-stdout")
+                .queryAs(javafx.scene.control.Label.class);
+        assertEquals(60, text.getText().split("\n").length);
+        robot.interact(showAll::fire);
+        WindowFixture.await(() -> text.getText().split("\n").length == 100);
+    }
+
+    @Test
     void update_display_from_a_later_cell_replaces_the_output_in_the_window(FxRobot robot) {
         fixture.runCode(robot, "from IPython.display import display\n"
                 + "h = display('step 1 of 2', display_id='progress')");
