@@ -81,8 +81,10 @@ public final class NotebookSession implements AutoCloseable {
         CompletableFuture<CellNode> finished = new CompletableFuture<>();
         String execId = tree.get(id).execId();
         background.execute(() -> {
+            long started = System.nanoTime();
             ExecutionResult result = kernel.execute(new ExecuteRequest(source, execId, from, id));
-            owner.execute(() -> finished.complete(applyResult(id, result)));
+            long durationMs = (System.nanoTime() - started) / 1_000_000;
+            owner.execute(() -> finished.complete(applyResult(id, result, durationMs)));
         });
         return finished;
     }
@@ -193,12 +195,11 @@ public final class NotebookSession implements AutoCloseable {
         });
     }
 
-    private CellNode applyResult(String id, ExecutionResult result) {
+    private CellNode applyResult(String id, ExecutionResult result, long duration) {
         if (!tree.contains(id)) {
             return null;
         }
         CellNode current = tree.get(id);
-        long duration = kernel.getState(id).map(s -> s.summary().durationMs()).orElse(0L);
         CellNode done = current.withResult(result.succeeded() ? CellStatus.OK : CellStatus.ERROR,
                 result.outputs(), result.error(), result.executionCount(), duration);
         tree.update(done);

@@ -33,20 +33,21 @@ public final class NotebookViewModel {
     public NotebookViewModel(NotebookSession session) {
         this.session = session;
         session.setRebuildProgress(rebuilding::set);
+        session.tree().depthFirst().forEach(node -> running.set(running.get() + runningValue(node)));
         session.tree().addListener(new TreeListener() {
             @Override
             public void added(CellNode node) {
-                countRunning();
+                running.set(running.get() + runningValue(node));
             }
 
             @Override
             public void updated(CellNode before, CellNode after) {
-                countRunning();
+                running.set(running.get() - runningValue(before) + runningValue(after));
             }
 
             @Override
             public void removed(CellNode node) {
-                countRunning();
+                running.set(running.get() - runningValue(node));
                 if (node.id().equals(current.get())) {
                     current.set(node.parentId() != null && session.tree().contains(node.parentId())
                             ? node.parentId() : NotebookTree.ROOT_ID);
@@ -185,13 +186,8 @@ public final class NotebookViewModel {
         return children.get(children.size() - 1).id();
     }
 
-    private void countRunning() {
-        int count = 0;
-        for (CellNode node : session.tree().depthFirst()) {
-            if (node.status() == CellStatus.RUNNING) {
-                count++;
-            }
-        }
-        running.set(count);
+    /** Kept up to date from tree changes, not recounted: trees grow to thousands of nodes. */
+    private static int runningValue(CellNode node) {
+        return node.status() == CellStatus.RUNNING ? 1 : 0;
     }
 }
