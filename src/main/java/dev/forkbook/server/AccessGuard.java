@@ -34,8 +34,31 @@ final class AccessGuard {
         }
         long length = ctx.req().getContentLengthLong();
         if (length > config.maxBodyBytes()) {
+            discardBody(ctx, length);
+            ctx.header("Connection", "close");
             throw new ApiException(413, "Request body is larger than " + config.maxBodyBytes()
                     + " bytes.");
+        }
+    }
+
+    /** Bodies larger than this are not read at all: the connection is simply closed after the 413. */
+    private static final long MAX_DISCARD_BYTES = 64L * 1024 * 1024;
+
+    /**
+     * Reads and drops an oversized body, so that the client, still sending it, can read the 413:
+     * answering first and closing would reset the connection under it. Bounded, never buffered.
+     */
+    private static void discardBody(Context ctx, long length) {
+        if (length > MAX_DISCARD_BYTES) {
+            return;
+        }
+        byte[] buffer = new byte[64 * 1024];
+        try (java.io.InputStream in = ctx.req().getInputStream()) {
+            while (in.read(buffer) >= 0) {
+                // dropped
+            }
+        } catch (java.io.IOException clientGone) {
+            // Nothing to answer to.
         }
     }
 
