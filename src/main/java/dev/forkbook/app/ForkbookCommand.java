@@ -39,13 +39,23 @@ final class ForkbookCommand implements Callable<Integer> {
     @Option(names = "--no-server", description = "Do not start the REST server.")
     boolean noServer;
 
+    @Option(names = "--max-output-chars", paramLabel = "N", defaultValue = "1000000",
+            description = "Keep at most N characters of stdout + stderr per cell: the first and last "
+                    + "halves with a marker between (default: ${DEFAULT-VALUE}).")
+    int maxOutputChars;
+
     @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "NOTEBOOK",
             description = "A .forkbook notebook to open, or a .ipynb to import.")
     java.nio.file.Path notebook;
 
     @Override
     public Integer call() throws InterruptedException {
-        JythonKernel kernel = new JythonKernel();
+        if (maxOutputChars < 2) {
+            System.err.println("--max-output-chars must be at least 2");
+            return 2;
+        }
+        JythonKernel kernel = new JythonKernel(
+                dev.forkbook.kernel.KernelOptions.defaults().withMaxOutputChars(maxOutputChars));
         RestServer server = null;
         MainWindow.ServerInfo info = null;
         if (!noServer) {

@@ -31,6 +31,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int maxReprSize;
 
+    @Option(names = "--max-output-chars", paramLabel = "N", defaultValue = "1000000",
+            description = "Keep at most N characters of stdout + stderr per execution: the first and "
+                    + "last halves with a marker between (default: ${DEFAULT-VALUE}).")
+    int maxOutputChars;
+
     @Option(names = "--max-body-bytes", paramLabel = "N", defaultValue = "16777216",
             description = "Refuse request bodies larger than N bytes (default: ${DEFAULT-VALUE}).")
     long maxBodyBytes;
@@ -41,10 +46,15 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("--max-repr-size must be positive");
             return 2;
         }
+        if (maxOutputChars < 2) {
+            System.err.println("--max-output-chars must be at least 2");
+            return 2;
+        }
         boolean generated = token == null;
         String secret = generated ? newToken() : token;
         JythonKernel kernel = new JythonKernel(
-                KernelOptions.defaults().withMaxReprSize(maxReprSize));
+                KernelOptions.defaults().withMaxReprSize(maxReprSize)
+                        .withMaxOutputChars(maxOutputChars));
         RestServer server = new RestServer(kernel,
                 new ServerConfig(bind.host(), bind.port(), secret, maxBodyBytes));
         try {

@@ -47,6 +47,29 @@ public sealed interface KernelEvent {
         }
     }
 
+    /**
+     * An execution produced output while running: a chunk of stream text (coalesced over a few tens of
+     * milliseconds) or one rich output, in order. The execution's final result carries the complete
+     * (capped) outputs, which replace what was streamed.
+     */
+    record OutputProduced(String execId, Output output) implements KernelEvent {
+        @Override
+        public String type() {
+            return "output";
+        }
+    }
+
+    /**
+     * {@code clear_output(wait)} ran: front ends clear the running execution's outputs, now or
+     * ({@code waitForNext}) when its next output arrives.
+     */
+    record OutputCleared(String execId, boolean waitForNext) implements KernelEvent {
+        @Override
+        public String type() {
+            return "clear_output";
+        }
+    }
+
     record KernelReset() implements KernelEvent {
         @Override
         public String type() {

@@ -7,15 +7,26 @@ package dev.forkbook.kernel;
  *     is cut to it (the seed's later release uses 1,000,000)
  * @param workerStackBytes stack size of execution threads; large, so deep recursion ends in a Python
  *     RuntimeError instead of a dead thread
+ * @param maxOutputChars stdout + stderr text kept per execution: its first and last halves, with a
+ *     marker saying how much was dropped between them (the seed caps rich outputs only)
  */
-public record KernelOptions(int maxReprSize, long workerStackBytes) {
+public record KernelOptions(int maxReprSize, long workerStackBytes, int maxOutputChars) {
 
     public static final int DEFAULT_MAX_REPR_SIZE = 1_000_000;
+    public static final int DEFAULT_MAX_OUTPUT_CHARS = 1_000_000;
 
     public KernelOptions {
         if (maxReprSize < 1) {
             throw new IllegalArgumentException("maxReprSize must be positive: " + maxReprSize);
         }
+        if (maxOutputChars < 2) {
+            throw new IllegalArgumentException("maxOutputChars must be at least 2: "
+                    + maxOutputChars);
+        }
+    }
+
+    public KernelOptions(int maxReprSize, long workerStackBytes) {
+        this(maxReprSize, workerStackBytes, DEFAULT_MAX_OUTPUT_CHARS);
     }
 
     public static KernelOptions defaults() {
@@ -23,6 +34,10 @@ public record KernelOptions(int maxReprSize, long workerStackBytes) {
     }
 
     public KernelOptions withMaxReprSize(int size) {
-        return new KernelOptions(size, workerStackBytes);
+        return new KernelOptions(size, workerStackBytes, maxOutputChars);
+    }
+
+    public KernelOptions withMaxOutputChars(int chars) {
+        return new KernelOptions(maxReprSize, workerStackBytes, chars);
     }
 }

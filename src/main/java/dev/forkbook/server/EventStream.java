@@ -59,6 +59,12 @@ final class EventStream {
         } else if (event instanceof KernelEvent.DisplayUpdated update) {
             json.put("display_id", update.displayId());
             json.put("output", Dtos.output(update.output()));
+        } else if (event instanceof KernelEvent.OutputProduced produced) {
+            json.put("exec_id", produced.execId());
+            json.put("output", Dtos.output(produced.output()));
+        } else if (event instanceof KernelEvent.OutputCleared cleared) {
+            json.put("exec_id", cleared.execId());
+            json.put("wait", cleared.waitForNext());
         } else if (event instanceof KernelEvent.ExecutionFinished finished) {
             json.put("exec_id", finished.execId());
             json.put("result", Dtos.execution(finished.result()));

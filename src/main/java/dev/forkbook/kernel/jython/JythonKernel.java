@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.python.core.Py;
 import org.python.core.PyException;
@@ -55,6 +56,12 @@ public final class JythonKernel implements Kernel {
     private final AtomicInteger executionCounter = new AtomicInteger();
     private final Map<String, Set<ExecutionContext>> running = new ConcurrentHashMap<>();
     private final List<KernelListener> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService outputFlusher =
+            Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "forkbook-output-flush");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     public JythonKernel(KernelOptions options) {
         this.options = options;
@@ -85,6 +92,7 @@ public final class JythonKernel implements Kernel {
         long started = System.nanoTime();
         CellOutcome outcome = runOnWorker(context, () -> runCell(context, request.code(), true));
         long durationMs = (System.nanoTime() - started) / 1_000_000;
+        context.output().finish();
         String storedName = null;
         if (outcome.error() == null) {
             StateSummary summary = new StateSummary(newName, request.stateName(), request.code(),
@@ -126,6 +134,7 @@ public final class JythonKernel implements Kernel {
         ExecutionContext context = newContext(execId, namespace);
         publish(new KernelEvent.ExecutionStarted(execId, defaultState, code));
         CellOutcome outcome = runOnWorker(context, () -> runCell(context, code, false));
+        context.output().finish();
         ExecutionResult result = new ExecutionResult(context.output().outputs(), null,
                 outcome.error(), context.executionCount());
         publish(new KernelEvent.ExecutionFinished(execId, null, result));
@@ -210,6 +219,7 @@ public final class JythonKernel implements Kernel {
     public void close() {
         running.values().forEach(contexts -> contexts.forEach(ExecutionContext::interrupt));
         workers.shutdownNow();
+        outputFlusher.shutdownNow();
     }
 
     private ExecutionNamespace newNamespace(Snapshot parent) {
@@ -220,14 +230,15 @@ public final class JythonKernel implements Kernel {
     }
 
     private ExecutionContext newContext(String execId, ExecutionNamespace namespace) {
-        return new ExecutionContext(execId, namespace, new OutputCollector(),
+        return new ExecutionContext(execId, namespace,
+                new OutputCollector(execId, options.maxOutputChars(), this::publish, outputFlusher),
                 executionCounter.incrementAndGet(), formatter, this::publish);
     }
 
     /** A context for kernel housekeeping (variables, completion): not an execution, not counted. */
     private ExecutionContext inspectionContext(String purpose, Snapshot snapshot) {
-        return new ExecutionContext(purpose, newNamespace(snapshot), new OutputCollector(), 0,
-                formatter, this::publish);
+        return new ExecutionContext(purpose, newNamespace(snapshot),
+                OutputCollector.quiet(options.maxOutputChars()), 0, formatter, this::publish);
     }
 
     /** What running a cell gave: a snapshot to store, or an error. */

@@ -51,8 +51,8 @@ public final class KernelBridge {
     }
 
     /**
-     * {@code update_display(obj, display_id=...)}: replaces the output in this execution, or tells
-     * front ends to replace it where an earlier execution showed it.
+     * {@code update_display(obj, display_id=...)}: replaces the output in this execution and tells
+     * front ends to replace it wherever it is shown (live, or by an earlier execution).
      */
     public void updateDisplay(PyObject value, String displayId) {
         ExecutionContext context = ExecutionContext.current();
@@ -62,10 +62,9 @@ public final class KernelBridge {
         MimeFormatter.Bundle bundle = context.formatter().format(value);
         Output.DisplayData replacement = new Output.DisplayData(bundle.data(), bundle.metadata(),
                 displayId);
-        if (!context.output().replaceDisplay(displayId, replacement)) {
-            context.publish(new dev.forkbook.kernel.KernelEvent.DisplayUpdated(displayId,
-                    replacement));
-        }
+        // Published in both cases: a front end showing this execution live replaces it too.
+        context.output().replaceDisplay(displayId, replacement);
+        context.publish(new dev.forkbook.kernel.KernelEvent.DisplayUpdated(displayId, replacement));
     }
 
     /** {@code clear_output(wait)}. */
