@@ -79,7 +79,8 @@ public final class JythonKernel implements Kernel {
         }
         String newName = request.newStateName() != null ? request.newStateName()
                 : UUID.randomUUID().toString().replace("-", "");
-        ExecutionContext context = newContext(request.execId(), newNamespace(source.snapshot()));
+        ExecutionContext context = newContext(request.execId(), newNamespace(source.snapshot()),
+                request.executionCount());
         publish(new KernelEvent.ExecutionStarted(request.execId(), request.stateName(),
                 request.code()));
         long started = System.nanoTime();
@@ -123,7 +124,7 @@ public final class JythonKernel implements Kernel {
         }
         ExecutionNamespace namespace = newNamespace(defaults);
         views.forEach(namespace::putTransient);
-        ExecutionContext context = newContext(execId, namespace);
+        ExecutionContext context = newContext(execId, namespace, null);
         publish(new KernelEvent.ExecutionStarted(execId, defaultState, code));
         CellOutcome outcome = runOnWorker(context, () -> runCell(context, code, false));
         ExecutionResult result = new ExecutionResult(context.output().outputs(), null,
@@ -219,9 +220,20 @@ public final class JythonKernel implements Kernel {
         return namespace;
     }
 
-    private ExecutionContext newContext(String execId, ExecutionNamespace namespace) {
-        return new ExecutionContext(execId, namespace, new OutputCollector(),
-                executionCounter.incrementAndGet(), formatter, this::publish);
+    /**
+     * A context for one execution; a count given by the client is used as is and the kernel's own
+     * counter never goes below it, so executions that let the kernel count stay above it.
+     */
+    private ExecutionContext newContext(String execId, ExecutionNamespace namespace, Integer given) {
+        int count;
+        if (given == null) {
+            count = executionCounter.incrementAndGet();
+        } else {
+            executionCounter.accumulateAndGet(given, Math::max);
+            count = given;
+        }
+        return new ExecutionContext(execId, namespace, new OutputCollector(), count, formatter,
+                this::publish);
     }
 
     /** A context for kernel housekeeping (variables, completion): not an execution, not counted. */
