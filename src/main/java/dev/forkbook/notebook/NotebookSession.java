@@ -527,6 +527,39 @@ public final class NotebookSession implements AutoCloseable {
         return stateName == null ? List.of() : kernel.complete(stateName, prefix);
     }
 
+    /**
+     * Restarts the kernel as Jupyter users expect: interrupts every execution, waits up to
+     * {@code wait} for them to stop, resets the kernel (every cell becomes not live and is rebuilt
+     * when something runs below it). Completes (on the owner thread) with the cells whose executions
+     * had not stopped when the kernel was reset.
+     */
+    public CompletableFuture<List<CellNode>> restart(java.time.Duration wait) {
+        List<CompletableFuture<CellNode>> running = List.copyOf(inFlight.values());
+        for (CellNode node : tree.depthFirst()) {
+            if (node.status() == CellStatus.RUNNING && node.execId() != null) {
+                kernel.interrupt(node.execId());
+            }
+        }
+        CompletableFuture<List<CellNode>> restarted = new CompletableFuture<>();
+        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
+                .completeOnTimeout(null, wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .whenComplete((ignored, error) -> background.execute(() -> {
+                    kernel.reset();
+                    owner.execute(() -> {
+                        List<CellNode> stuck = new ArrayList<>();
+                        for (CellNode node : tree.depthFirst()) {
+                            if (node.status() == CellStatus.RUNNING) {
+                                stuck.add(node);
+                            } else if (!node.isRoot()) {
+                                markNotLive(node.id());
+                            }
+                        }
+                        restarted.complete(stuck);
+                    });
+                }));
+        return restarted;
+    }
+
     /** Stops the cell if it is running; returns whether it was. */
     public boolean interrupt(String id) {
         CellNode node = tree.get(id);

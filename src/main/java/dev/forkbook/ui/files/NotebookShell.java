@@ -255,7 +255,7 @@ public final class NotebookShell {
         session = new NotebookSession(services.kernel(), document.tree(), services.fx(),
                 services.background());
         session.followKernel();
-        model = new NotebookViewModel(session);
+        model = new NotebookViewModel(session, services.fx());
         model.select(document.current());
         window = new MainWindow(model, services.server(), services.links(), services.background(),
                 services.fx());
@@ -312,7 +312,10 @@ public final class NotebookShell {
         Menu fileMenu = new Menu("File", null, newItem, open, recentMenu, new SeparatorMenuItem(),
                 save, saveAs, export, new SeparatorMenuItem(), close);
         fileMenu.setId("file-menu");
-        return new MenuBar(fileMenu);
+        MenuBar bar = new MenuBar(fileMenu);
+        bar.getMenus().addAll(new dev.forkbook.ui.notebook.NotebookMenus(() -> window.notebook(),
+                () -> model).menus());
+        return bar;
     }
 
     private void refreshRecent() {
