@@ -75,7 +75,7 @@ public final class MainWindow {
         Button addMarkdown = button("+ Markdown", "Add a markdown cell at the end of the path",
                 "add-markdown");
         addMarkdown.setOnAction(e -> notebook.addCell(CellKind.MARKDOWN));
-        Button replay = button("⏩ Run pending", "Run the pending cells of the path onto this "
+        Button replay = button("» Run pending", "Run the pending cells of the path onto this "
                 + "branch (Ctrl+Shift+Enter)", "replay");
         replay.disableProperty().bind(model.pendingProperty().isEqualTo(0));
         replay.setOnAction(e -> notebook.runAllPending());

@@ -37,8 +37,7 @@ public final class CellView extends HBox {
     private static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
-    private final Label pendingNote = new Label("Pending: not run on this branch yet "
-            + "(Shift+Enter runs it here). Outputs below are from the other branch.");
+    private final Label pendingNote = new Label();
     private final Label caption = new Label();
 
     private final Label changedNote = new Label("⚠ Outputs differ from the saved ones: this cell "
@@ -222,6 +221,9 @@ public final class CellView extends HBox {
         pseudoClassStateChanged(PENDING, pending);
         body.getChildren().remove(pendingNote);
         if (pending) {
+            boolean hasOutputs = !updated.outputs().isEmpty() || updated.error() != null;
+            pendingNote.setText("Pending: not run on this branch yet (Shift+Enter runs it here)."
+                    + (hasOutputs ? " The outputs below are from the other branch." : ""));
             body.getChildren().add(pendingNote);
         }
         boolean changed = updated != null && updated.outputsChanged();

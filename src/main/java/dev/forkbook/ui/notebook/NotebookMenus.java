@@ -135,7 +135,8 @@ public final class NotebookMenus {
         int row = 0;
         for (String[] shortcut : SHORTCUTS) {
             Label keys = new Label(shortcut[0]);
-            keys.setStyle("-fx-font-weight: bold");
+            keys.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD,
+                    javafx.scene.text.Font.getDefault().getSize()));
             grid.addRow(row++, keys, new Label(shortcut[1]));
         }
         Alert alert = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.CLOSE);
