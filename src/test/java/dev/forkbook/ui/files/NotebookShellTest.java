@@ -132,6 +132,46 @@ class NotebookShellTest {
         assertFalse(rebuilt.outputsChanged());
     }
 
+    /** Types a line into the input cell of the window and runs it with Shift+Enter. */
+    private CellNode typeAndRun(FxRobot robot, String code) {
+        dev.forkbook.ui.notebook.CellView bottom = shell.window().notebook().bottomCell();
+        robot.interact(() -> shell.window().notebook().editBottom(dev.forkbook.notebook.CellKind.CODE));
+        robot.interact(() -> { });
+        robot.clickOn(bottom.editor().area());
+        String before = shell.model().current();
+        robot.write(code);
+        robot.press(javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.ENTER)
+                .release(javafx.scene.input.KeyCode.ENTER, javafx.scene.input.KeyCode.SHIFT);
+        return await(() -> {
+            CellNode node = shell.model().tree().get(shell.model().current());
+            return !node.id().equals(before) && node.status() != CellStatus.RUNNING ? node : null;
+        });
+    }
+
+    @Test
+    void execution_counts_stay_unique_across_save_and_reopen(FxRobot robot) throws IOException {
+        Path target = dir.resolve("counts.forkbook");
+        typeAndRun(robot, "a = 1");
+        CellNode second = typeAndRun(robot, "a + 1");
+        dialogs.saveAnswer = target;
+        robot.interact(() -> shell.save());
+        robot.interact(() -> shell.open(target));
+        robot.interact(() -> shell.model().select(second.id()));
+        CellNode after = typeAndRun(robot, "a + 2");
+        assertEquals("3", dev.forkbook.testing.OutputText.of(after.outputs()));
+        assertTrue(after.executionCount() > second.executionCount(),
+                "counting continues after the saved counts");
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (CellNode node : shell.model().tree().depthFirst()) {
+            if (node.executionCount() != null) {
+                assertTrue(seen.add(node.executionCount()), "[" + node.executionCount()
+                        + "] appears twice");
+            }
+        }
+        assertEquals(3, seen.size(), "the two rebuilt cells got new counts; nothing shows a count "
+                + "twice");
+    }
+
     @Test
     void unsaved_changes_are_not_dropped_without_asking(FxRobot robot) {
         run(robot, "keep = 1");
