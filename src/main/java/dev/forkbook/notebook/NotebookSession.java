@@ -534,29 +534,45 @@ public final class NotebookSession implements AutoCloseable {
      * had not stopped when the kernel was reset.
      */
     public CompletableFuture<List<CellNode>> restart(java.time.Duration wait) {
-        List<CompletableFuture<CellNode>> running = List.copyOf(inFlight.values());
+        CompletableFuture<Void> allStopped = CompletableFuture.allOf(
+                inFlight.values().toArray(CompletableFuture[]::new));
+        List<String> execIds = new ArrayList<>();
         for (CellNode node : tree.depthFirst()) {
             if (node.status() == CellStatus.RUNNING && node.execId() != null) {
-                kernel.interrupt(node.execId());
+                execIds.add(node.execId());
             }
         }
         CompletableFuture<List<CellNode>> restarted = new CompletableFuture<>();
-        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
-                .completeOnTimeout(null, wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                .whenComplete((ignored, error) -> background.execute(() -> {
-                    kernel.reset();
-                    owner.execute(() -> {
-                        List<CellNode> stuck = new ArrayList<>();
-                        for (CellNode node : tree.depthFirst()) {
-                            if (node.status() == CellStatus.RUNNING) {
-                                stuck.add(node);
-                            } else if (!node.isRoot()) {
-                                markNotLive(node.id());
-                            }
-                        }
-                        restarted.complete(stuck);
-                    });
-                }));
+        background.execute(() -> {
+            long deadline = System.nanoTime() + wait.toNanos();
+            // Interrupt again until they stop: an execution that was only queued when the first
+            // interrupt came would otherwise start afterwards and run on.
+            do {
+                execIds.forEach(kernel::interrupt);
+                try {
+                    allStopped.get(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException notYet) {
+                    continue;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } catch (java.util.concurrent.ExecutionException failed) {
+                    break;
+                }
+            } while (!allStopped.isDone() && System.nanoTime() < deadline);
+            kernel.reset();
+            owner.execute(() -> {
+                List<CellNode> stuck = new ArrayList<>();
+                for (CellNode node : tree.depthFirst()) {
+                    if (node.status() == CellStatus.RUNNING) {
+                        stuck.add(node);
+                    } else if (!node.isRoot()) {
+                        markNotLive(node.id());
+                    }
+                }
+                restarted.complete(stuck);
+            });
+        });
         return restarted;
     }
 

@@ -360,4 +360,32 @@ class JupyterHabitsTest {
         assertEquals(CellKind.MARKDOWN, tree.get(edit.tipId()).kind());
         assertFalse(tree.get(edit.tipId()).status() == CellStatus.PENDING);
     }
+
+    @Test
+    void restart_interrupts_running_cells_resets_and_rebuilds_on_demand() throws Exception {
+        CellNode a = run("initial", "x = 41");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors
+                .newCachedThreadPool();
+        java.util.concurrent.BlockingQueue<Runnable> owner =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        try (NotebookSession async = new NotebookSession(kernel, tree, owner::add, pool)) {
+            var spinning = async.run(a.id(), "while True:\n    pass");
+            String spinner = tree.children(a.id()).get(0).id();
+            var restarted = async.restart(java.time.Duration.ofSeconds(2));
+            while (!restarted.isDone()) {
+                Runnable task = owner.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+                if (task != null) {
+                    task.run();
+                }
+            }
+            assertEquals(List.of(), restarted.join(), "every execution stopped");
+            assertEquals("KeyboardInterrupt", spinning.join().error().ename());
+            assertEquals(CellStatus.ERROR, tree.get(spinner).status());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of("initial"), kernel.listStates(), "the kernel was reset");
+        assertEquals(CellStatus.NOT_LIVE, tree.get(a.id()).status());
+        assertEquals("42", text(run(a.id(), "x + 1")), "the path is rebuilt when needed");
+    }
 }
