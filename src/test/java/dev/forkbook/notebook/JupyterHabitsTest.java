@@ -292,6 +292,19 @@ class JupyterHabitsTest {
                 .status(), "a failed cell opens as failed");
     }
 
+    @Test
+    void an_exported_path_shows_pending_cells_as_not_run() throws Exception {
+        CellNode a = run("initial", "x = 1");
+        CellNode b = run(a.id(), "x + 1");
+        NotebookSession.CellRun edit = rerun(a, "x = 5", b.id());
+        var exported = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                Ipynb.export(new NotebookDocument(tree, edit.tipId()), edit.tipId()));
+        var pending = exported.get("cells").get(1);
+        assertEquals("x + 1", pending.get("source").asText());
+        assertEquals(0, pending.get("outputs").size(), "the other branch's outputs stay out");
+        assertTrue(pending.get("execution_count").isNull());
+    }
+
     private NotebookTree treeWithFailure() {
         NotebookTree other = new NotebookTree();
         try (NotebookSession s = new NotebookSession(kernel, other, Runnable::run, Runnable::run)) {
