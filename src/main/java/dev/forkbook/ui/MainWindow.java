@@ -82,7 +82,7 @@ public final class MainWindow {
         Button delete = button("✕ Delete branch", "Delete the selected node and everything below "
                 + "it", "delete-branch");
         delete.setOnAction(e -> model.deleteBranch(model.current()));
-        Button undo = button("↶ Undo", "Undo the last delete", "undo");
+        Button undo = button("↶ Undo", "Undo the last delete, re-run or markdown edit (Z in command mode)", "undo");
         undo.setOnAction(e -> model.undo());
         Button rebuild = button("⟲ Rebuild", "Rebuild the selected node's state by replaying its "
                 + "path (for cells opened from a file)", "rebuild");

@@ -197,4 +197,23 @@ class JupyterHabitsFlowTest {
         assertEquals(failed.id(), below.parentId());
         assertEquals("101", plain(below));
     }
+
+    @Test
+    void d_d_in_command_mode_deletes_a_cell_from_the_path_and_the_cells_below_become_pending(
+            FxRobot robot) {
+        threeCells(robot);
+        CellNode middle = pathCell(1).node();
+        retype(robot, pathCell(1), "y = 0");
+        press(robot, KeyCode.ESCAPE);
+        WindowFixture.await(() -> pathCell(1).isFocused() ? true : null);
+        press(robot, KeyCode.D);
+        press(robot, KeyCode.D);
+        WindowFixture.await(() -> fixture.window.notebook().pathViews().size() == 2 ? true : null);
+        assertEquals(List.of("x = 1", "y + 1"), fixture.tree().pathTo(fixture.model.current())
+                .stream().map(CellNode::source).toList());
+        assertEquals(List.of(CellStatus.OK, CellStatus.PENDING), pathStatuses());
+        assertTrue(fixture.tree().contains(middle.id()), "the old branch stays in the tree");
+        assertEquals("y = x * 10", fixture.tree().get(middle.id()).source(),
+                "Esc left the unrun edit out of the document");
+    }
 }

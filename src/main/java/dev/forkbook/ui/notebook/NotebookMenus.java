@@ -34,7 +34,7 @@ public final class NotebookMenus {
             new String[] {"D, D", "Delete the cell from the path (command mode)"},
             new String[] {"M / Y", "Change the cell to markdown / code (command mode)"},
             new String[] {"Up / Down, K / J", "Select the cell above / below (command mode)"},
-            new String[] {"Z", "Undo (command mode)"},
+            new String[] {"Z / Shift+Z", "Undo / redo (command mode)"},
             new String[] {"Ctrl+I", "Interrupt the running cell"},
             new String[] {"Tab", "Complete a name (edit mode)"});
 
@@ -54,7 +54,8 @@ public final class NotebookMenus {
 
     private Menu edit() {
         MenuItem undo = item("Undo", "Z", "undo", () -> model.get().undo());
-        Menu menu = menu("Edit", "edit-menu", undo, new SeparatorMenuItem(),
+        MenuItem redo = item("Redo", "Shift+Z", "redo", () -> model.get().redo());
+        Menu menu = menu("Edit", "edit-menu", undo, redo, new SeparatorMenuItem(),
                 item("Insert Cell Above", "A", "insert-above", () -> view.get().insertAtActive(false)),
                 item("Insert Cell Below", "B", "insert-below", () -> view.get().insertAtActive(true)),
                 item("Delete Cell from Path", "D, D", "delete-cell", () -> view.get().deleteActive()),
@@ -65,6 +66,7 @@ public final class NotebookMenus {
                         () -> view.get().changeActiveKind(CellKind.MARKDOWN)));
         menu.setOnShowing(e -> {
             undo.setDisable(!model.get().canUndo());
+            redo.setDisable(!model.get().canRedo());
             undo.setText(model.get().session().history().undoDescription()
                     .map(what -> "Undo " + what).orElse("Undo") + "    Z");
         });

@@ -338,7 +338,11 @@ public final class NotebookView extends StackPane {
             case M -> changeActiveKind(CellKind.MARKDOWN);
             case Y -> changeActiveKind(CellKind.CODE);
             case Z -> {
-                model.undo();
+                if (event.isShiftDown()) {
+                    model.redo();
+                } else {
+                    model.undo();
+                }
                 focusActive();
             }
             case D -> {

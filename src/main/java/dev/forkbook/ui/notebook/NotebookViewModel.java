@@ -261,6 +261,16 @@ public final class NotebookViewModel {
         }
     }
 
+    public boolean canRedo() {
+        return session.history().canRedo();
+    }
+
+    public void redo() {
+        if (session.history().canRedo()) {
+            session.history().redo();
+        }
+    }
+
     private String lastChildOf(String parentId) {
         List<CellNode> children = session.tree().children(parentId);
         return children.get(children.size() - 1).id();

@@ -173,6 +173,34 @@ class NotebookShellTest {
     }
 
     @Test
+    void kernel_restart_from_the_menu_stops_a_running_cell_and_the_path_rebuilds_on_demand(
+            FxRobot robot) {
+        CellNode base = typeAndRun(robot, "base = 20");
+        robot.interact(() -> shell.model().runNew(dev.forkbook.notebook.CellKind.CODE,
+                "while True:\n    pass"));
+        await(() -> shell.model().runningProperty().get() == 1 ? true : null);
+        robot.clickOn("Kernel").clickOn("Restart");
+        await(() -> shell.model().runningProperty().get() == 0
+                && shell.model().tree().get(base.id()).status() == CellStatus.NOT_LIVE ? true : null);
+        robot.interact(() -> shell.model().select(base.id()));
+        CellNode after = typeAndRun(robot, "base + 1");
+        assertEquals("21", dev.forkbook.testing.OutputText.of(after.outputs()));
+        assertTrue(shell.window().notebook().bottomCell().editor().area().isFocused(),
+                "the keyboard is back in the input cell");
+    }
+
+    @Test
+    void help_lists_the_keyboard_shortcuts(FxRobot robot) {
+        robot.clickOn("Help").clickOn("Keyboard Shortcuts");
+        javafx.scene.Node grid = await(() -> robot.lookup("#shortcuts-grid").tryQuery()
+                .orElse(null));
+        assertTrue(((javafx.scene.layout.GridPane) grid).getChildren().stream()
+                .anyMatch(n -> n instanceof javafx.scene.control.Label l
+                        && l.getText().equals("Ctrl+Shift+Enter")));
+        robot.clickOn("Close");
+    }
+
+    @Test
     void unsaved_changes_are_not_dropped_without_asking(FxRobot robot) {
         run(robot, "keep = 1");
         dialogs.saveChoice = Dialogs.SaveChoice.CANCEL;
