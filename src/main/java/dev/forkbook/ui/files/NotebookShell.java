@@ -199,13 +199,25 @@ public final class NotebookShell {
         }
         byte[] bytes = ForkbookFormat.write(document());
         Path target = path();
-        services.background().execute(() -> {
-            try {
-                services.recovery().save(target, bytes);
-            } catch (IOException e) {
-                // Autosave is a safety net; the next tick tries again.
-            }
-        });
+        try {
+            services.background().execute(() -> {
+                try {
+                    services.recovery().save(target, bytes);
+                } catch (IOException e) {
+                    // Autosave is a safety net; the next tick tries again.
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            autosave.stop(); // the app is shutting down: nothing runs any more
+        }
+    }
+
+    /** Stops the autosave timer and the session (the window is gone). */
+    public void dispose() {
+        autosave.stop();
+        if (session != null) {
+            session.close();
+        }
     }
 
     private boolean write(NotebookFile target) {

@@ -78,7 +78,9 @@ class NotebookShellTest {
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
+        // The toolkit outlives this class: a shell left running would autosave into a closed pool.
+        org.testfx.api.FxToolkit.setupFixture(() -> shell.dispose());
         kernel.close();
         background.shutdownNow();
     }
@@ -279,6 +281,7 @@ class NotebookShellTest {
         dialogs.saveChoice = Dialogs.SaveChoice.DISCARD;
         dialogs.recover = true;
         robot.interact(() -> {
+            shell.dispose();
             shell = newShell();
             shell.open(target);
         });
