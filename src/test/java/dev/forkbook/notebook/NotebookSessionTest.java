@@ -76,6 +76,22 @@ class NotebookSessionTest {
     }
 
     @Test
+    void a_cell_run_below_a_running_cell_waits_for_it_as_in_jupyter() {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors
+                .newCachedThreadPool();
+        try (NotebookSession async = new NotebookSession(kernel, tree, Runnable::run, pool)) {
+            var first = async.run("initial", "import time\ntime.sleep(0.2)\nslow = 1");
+            String running = tree.children("initial").get(0).id();
+            CellNode queued = async.run(running, "slow + 1").join();
+            assertEquals(CellStatus.OK, first.join().status());
+            assertEquals(CellStatus.OK, queued.status());
+            assertEquals("2", text(queued));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void a_cell_queued_behind_a_cell_that_fails_does_not_run() {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors
                 .newSingleThreadExecutor();
