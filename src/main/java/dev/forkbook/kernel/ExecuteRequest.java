@@ -6,13 +6,22 @@ import java.util.Objects;
  * One cell execution: run {@code code} from state {@code stateName}; store the result as
  * {@code newStateName}, or under a generated name when that is null. An existing state of that name is
  * replaced, as the seed's clients expect.
+ *
+ * @param executionCount the count this execution shows ({@code Out[n]}), chosen by the notebook so that
+ *     counts stay unique across reopening; null lets the kernel count
  */
-public record ExecuteRequest(String code, String execId, String stateName, String newStateName) {
+public record ExecuteRequest(String code, String execId, String stateName, String newStateName,
+        Integer executionCount) {
 
     public ExecuteRequest {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(execId, "execId");
         Objects.requireNonNull(stateName, "stateName");
+    }
+
+    /** A request that lets the kernel count. */
+    public ExecuteRequest(String code, String execId, String stateName, String newStateName) {
+        this(code, execId, stateName, newStateName, null);
     }
 
     /** A request that lets the kernel name the new state. */

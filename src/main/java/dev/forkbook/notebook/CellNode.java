@@ -61,6 +61,27 @@ public record CellNode(String id, String parentId, CellKind kind, String source,
                 newExecId, created, durationMs, outputsChanged);
     }
 
+    /** The same node with other source (a markdown edit, or a fixed cell re-run in place). */
+    public CellNode withSource(String newSource) {
+        return new CellNode(id, parentId, kind, newSource, status, outputs, error, executionCount,
+                execId, created, durationMs, outputsChanged);
+    }
+
+    /** The same node as the other kind of cell (M / Y on a cell that has not run). */
+    public CellNode withKind(CellKind newKind) {
+        return new CellNode(id, parentId, newKind, source, status, outputs, error, executionCount,
+                execId, created, durationMs, outputsChanged);
+    }
+
+    /**
+     * A pending copy of this cell under {@code newParent}: same source and (dimmed) outputs, no count,
+     * since it has not run there.
+     */
+    public CellNode pendingCopy(String newId, String newParent) {
+        return new CellNode(newId, newParent, kind, source, CellStatus.PENDING, outputs, error, null,
+                null, Instant.now(), 0, false);
+    }
+
     public CellNode withOutputsChanged(boolean changed) {
         return new CellNode(id, parentId, kind, source, status, outputs, error, executionCount,
                 execId, created, durationMs, changed);

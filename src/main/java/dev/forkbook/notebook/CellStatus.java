@@ -11,5 +11,10 @@ public enum CellStatus {
     /** Ran and failed: no state. */
     ERROR,
     /** Has outputs but no kernel state behind it (opened from a file, or the kernel was reset). */
-    NOT_LIVE
+    NOT_LIVE,
+    /**
+     * Not run on this branch yet: a cell of the branch that was shown when an edit forked, kept below
+     * the edit (with that branch's outputs) until it is run here. Saved in the file.
+     */
+    PENDING
 }

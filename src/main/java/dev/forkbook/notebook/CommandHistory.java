@@ -16,6 +16,12 @@ public final class CommandHistory {
         undone.clear();
     }
 
+    /** Keeps an edit that has already happened (a re-run that finished) for undo. */
+    public void record(UndoableCommand command) {
+        done.push(command);
+        undone.clear();
+    }
+
     public boolean canUndo() {
         return !done.isEmpty();
     }

@@ -25,6 +25,9 @@ import java.util.Map;
  *  "cells": [{"id", "parent", "kind", "source", "execution_count", "created", "duration_ms",
  *             "outputs": [nbformat v4 outputs]}]}
  * </pre>
+ * A cell that has not run on its branch yet (pending) also has {@code "status": "pending"}; its
+ * outputs are those it had on the branch it came from. A cell saved with an error output opens as
+ * failed (it holds no state, so replay skips it).
  */
 public final class ForkbookFormat {
 
@@ -59,6 +62,9 @@ public final class ForkbookFormat {
             cell.put("parent", node.parentId());
             cell.put("kind", node.kind() == CellKind.MARKDOWN ? "markdown" : "code");
             cell.put("source", node.source());
+            if (node.status() == CellStatus.PENDING) {
+                cell.put("status", "pending");
+            }
             cell.put("execution_count", node.executionCount());
             cell.put("created", node.created() == null ? null : node.created().toString());
             cell.put("duration_ms", node.durationMs());
@@ -138,7 +144,11 @@ public final class ForkbookFormat {
                 : CellKind.CODE;
         Integer executionCount = NbformatOutputs.executionCount(cell);
         NbformatOutputs.Parsed outputs = NbformatOutputs.cellOutputs(cell, executionCount, id);
-        CellStatus status = kind == CellKind.MARKDOWN ? CellStatus.STATIC : CellStatus.NOT_LIVE;
+        CellStatus status = kind == CellKind.MARKDOWN ? CellStatus.STATIC
+                : outputs.error() != null ? CellStatus.ERROR : CellStatus.NOT_LIVE;
+        if ("pending".equals(cell.path("status").asText())) {
+            status = CellStatus.PENDING;
+        }
         return new CellNode(id, parent, kind, cell.path("source").asText(""), status,
                 outputs.outputs(), outputs.error(), executionCount, null,
                 instant(cell.path("created").asText(null)), cell.path("duration_ms").asLong(0),

@@ -35,7 +35,10 @@ public final class Ipynb {
             cell.put("id", node.id());
             cell.put("metadata", Map.of());
             if (!markdown) {
-                cell.put("outputs", NbformatOutputs.toJson(node.outputs(), node.error()));
+                // A pending cell's outputs belong to another branch: Jupyter shows it as not run.
+                boolean pending = node.status() == CellStatus.PENDING;
+                cell.put("outputs", pending ? List.of()
+                        : NbformatOutputs.toJson(node.outputs(), node.error()));
             }
             cell.put("source", node.source());
             cells.add(cell);

@@ -34,6 +34,10 @@ public final class NotebookSession implements AutoCloseable {
     private final Executor owner;
     private final Executor background;
     private final CommandHistory history = new CommandHistory();
+    /** Cells that are running or waiting for a cell above them, so later cells can queue behind. */
+    private final java.util.Map<String, CompletableFuture<CellNode>> inFlight =
+            new java.util.HashMap<>();
+    private int highestCount;
     private Kernel.Subscription subscription;
     private volatile boolean rebuildCancelled;
     private java.util.function.Consumer<RebuildProgress> progress = p -> { };
@@ -43,6 +47,33 @@ public final class NotebookSession implements AutoCloseable {
         this.tree = tree;
         this.owner = owner;
         this.background = background;
+        tree.depthFirst().forEach(this::noteCount);
+        tree.addListener(new TreeListener() {
+            @Override
+            public void added(CellNode node) {
+                noteCount(node);
+            }
+
+            @Override
+            public void updated(CellNode before, CellNode after) {
+                noteCount(after);
+            }
+
+            @Override
+            public void removed(CellNode node) {
+            }
+        });
+    }
+
+    private void noteCount(CellNode node) {
+        if (node.executionCount() != null) {
+            highestCount = Math.max(highestCount, node.executionCount());
+        }
+    }
+
+    /** The count the next execution shows: one more than any count in the notebook, saved or not. */
+    int nextExecutionCount() {
+        return ++highestCount;
     }
 
     public NotebookTree tree() {
@@ -55,38 +86,287 @@ public final class NotebookSession implements AutoCloseable {
 
     /**
      * Runs {@code source} as a new code cell under {@code parentId}. The node appears at once with
-     * status RUNNING; the future completes (on the owner thread) with the finished node.
+     * status RUNNING; it runs from the nearest state above it (a failed or pending parent holds none),
+     * after the cell above has finished if that one is still running. The future completes (on the
+     * owner thread) with the finished node.
      */
     public CompletableFuture<CellNode> run(String parentId, String source) {
         String id = newId();
         CellNode node = CellNode.fresh(id, parentId, CellKind.CODE, source, CellStatus.RUNNING,
                 "run-" + id);
         tree.add(node);
-        return ensureLive(parentId).thenCompose(live -> {
-            String from = live ? tree.kernelStateFor(parentId) : null;
-            if (from == null) {
-                ExecutionError error = new ExecutionError(NOT_LIVE, "The cell above has no kernel "
-                        + "state (it failed, or rebuilding it failed); fix and re-run it first.",
-                        List.of());
-                CellNode failed = tree.get(id).withResult(CellStatus.ERROR, List.of(), error, null, 0);
-                tree.update(failed);
-                return CompletableFuture.completedFuture(failed);
+        return track(id, stateFor(parentId).thenCompose(from -> executeOrFail(id, from, source)));
+    }
+
+    private CompletableFuture<CellNode> executeOrFail(String id, String from, String source) {
+        if (!tree.contains(id)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (from == null) {
+            ExecutionError error = new ExecutionError(NOT_LIVE, "The cell above has no kernel "
+                    + "state (it failed, or rebuilding it failed); fix and re-run it first.",
+                    List.of());
+            CellNode failed = tree.get(id).withResult(CellStatus.ERROR, List.of(), error, null, 0);
+            tree.update(failed);
+            return CompletableFuture.completedFuture(failed);
+        }
+        return execute(id, from, source);
+    }
+
+    private CompletableFuture<CellNode> track(String id, CompletableFuture<CellNode> future) {
+        if (!future.isDone()) {
+            inFlight.put(id, future);
+            future.whenComplete((node, error) -> inFlight.remove(id, future));
+        }
+        return future;
+    }
+
+    /**
+     * The kernel state a child of {@code id} runs from, once it exists: the nearest state above,
+     * skipping markdown, failed and pending cells; a running cell is waited for, a cell whose state is
+     * gone is rebuilt. Completes with null when there is none (the cell waited for failed, or the
+     * rebuild did).
+     */
+    CompletableFuture<String> stateFor(String id) {
+        CellNode holder = tree.stateHolderFor(id);
+        if (holder.isLive()) {
+            return CompletableFuture.completedFuture(holder.id());
+        }
+        if (holder.status() == CellStatus.RUNNING) {
+            CompletableFuture<CellNode> running = inFlight.get(holder.id());
+            if (running == null) {
+                return CompletableFuture.completedFuture(null);
             }
-            return execute(id, from, source);
-        });
+            // As in Jupyter, a queued cell does not run when the cell it waits for fails.
+            return running.thenCompose(done -> done != null && done.status() == CellStatus.OK
+                    ? stateFor(id) : CompletableFuture.completedFuture(null));
+        }
+        return ensureLive(holder.id()).thenApply(live -> live ? tree.kernelStateFor(id) : null);
     }
 
     /** Runs a node's source from {@code from}, storing the state under the node's id. */
     private CompletableFuture<CellNode> execute(String id, String from, String source) {
         CompletableFuture<CellNode> finished = new CompletableFuture<>();
         String execId = tree.get(id).execId();
+        int count = nextExecutionCount();
         background.execute(() -> {
             long started = System.nanoTime();
-            ExecutionResult result = kernel.execute(new ExecuteRequest(source, execId, from, id));
+            ExecutionResult result = kernel.execute(new ExecuteRequest(source, execId, from, id,
+                    count));
             long durationMs = (System.nanoTime() - started) / 1_000_000;
             owner.execute(() -> finished.complete(applyResult(id, result, durationMs)));
         });
         return finished;
+    }
+
+    /** What running a cell of the notebook did: the node that holds the run and the path's new end. */
+    public record CellRun(String cellId, String tipId, CompletableFuture<CellNode> done) {
+    }
+
+    /**
+     * Runs a cell of the path ending at {@code tipId} with the source the user sees, the way Jupyter
+     * users expect on a tree:
+     * <ul>
+     * <li>a pending cell runs where it is, onto the new branch;</li>
+     * <li>a failed or interrupted cell with nothing run below it is replaced by its re-run;</li>
+     * <li>unchanged code with nothing run below it replaces its result (undoable);</li>
+     * <li>edited code, or a cell with cells run below it, forks a sibling, and the path's cells below
+     * it stay below the new cell as pending cells;</li>
+     * <li>markdown changes in place (undoable).</li>
+     * </ul>
+     */
+    public CellRun runCell(String id, String source, String tipId) {
+        CellNode node = tree.get(id);
+        if (node.kind() == CellKind.MARKDOWN) {
+            editMarkdown(id, source);
+            return new CellRun(id, tipId, CompletableFuture.completedFuture(tree.get(id)));
+        }
+        if (node.status() == CellStatus.RUNNING) {
+            return new CellRun(id, tipId, inFlight.getOrDefault(id,
+                    CompletableFuture.completedFuture(node)));
+        }
+        if (node.status() == CellStatus.PENDING) {
+            return new CellRun(id, tipId, runInPlace(id, source, false));
+        }
+        boolean edited = !node.source().equals(source);
+        if (!hasRunBelow(id) && (node.status() == CellStatus.ERROR || !edited)) {
+            return new CellRun(id, tipId, runInPlace(id, source, true));
+        }
+        String forkId = newId();
+        tree.add(CellNode.fresh(forkId, node.parentId(), CellKind.CODE, source, CellStatus.RUNNING,
+                "run-" + forkId));
+        String newTip = carryBelow(id, tipId, forkId);
+        CompletableFuture<CellNode> done = track(forkId, stateFor(node.parentId())
+                .thenCompose(from -> executeOrFail(forkId, from, source)));
+        return new CellRun(forkId, newTip, done);
+    }
+
+    /** Runs a cell again where it is, from the nearest state above, with {@code source}. */
+    private CompletableFuture<CellNode> runInPlace(String id, String source, boolean undoable) {
+        CellNode before = tree.get(id);
+        tree.update(before.withSource(source).withExecId("run-" + newId())
+                .withStatus(CellStatus.RUNNING));
+        boolean hadResult = before.executionCount() != null || before.error() != null;
+        return track(id, stateFor(before.parentId())
+                .thenCompose(from -> executeOrFail(id, from, source))
+                .thenApply(after -> {
+                    if (after != null && undoable && hadResult) {
+                        history.record(new ReplaceResultCommand(tree, before, after));
+                    }
+                    return after;
+                }));
+    }
+
+    /** Whether any code cell below {@code id} has run (pending and markdown cells have not). */
+    boolean hasRunBelow(String id) {
+        for (CellNode child : tree.children(id)) {
+            if (child.kind() == CellKind.CODE && child.status() != CellStatus.PENDING
+                    || hasRunBelow(child.id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Keeps the cells of the path to {@code tipId} that are below {@code id} as pending cells under
+     * {@code newParent}; pending cells of the old place that are now copied and have nothing below
+     * them are dropped (they were placeholders). Returns the new end of the path.
+     */
+    private String carryBelow(String id, String tipId, String newParent) {
+        List<CellNode> path = tipId == null || !tree.contains(tipId) ? List.of()
+                : tree.pathTo(tipId);
+        int index = NotebookTree.ROOT_ID.equals(id) ? -1 : path.indexOf(tree.get(id));
+        List<CellNode> below = index < 0 && !NotebookTree.ROOT_ID.equals(id) ? List.of()
+                : List.copyOf(path.subList(index + 1, path.size()));
+        String parent = newParent;
+        for (CellNode cell : below) {
+            CellNode copy = cell.pendingCopy(newId(), parent);
+            tree.add(copy);
+            parent = copy.id();
+        }
+        for (int i = below.size() - 1; i >= 0; i--) {
+            dropIfPlaceholder(below.get(i).id());
+        }
+        return parent;
+    }
+
+    private void dropIfPlaceholder(String id) {
+        if (tree.contains(id) && tree.get(id).status() == CellStatus.PENDING
+                && tree.children(id).isEmpty()) {
+            tree.removeSubtree(id);
+        }
+    }
+
+    /** Changes a markdown cell's text in place, undoably; a pending one joins the branch. */
+    public void editMarkdown(String id, String source) {
+        CellNode before = tree.get(id);
+        CellNode after = before.withSource(source).withStatus(CellStatus.STATIC);
+        if (!after.equals(before)) {
+            history.execute(new EditCellCommand(tree, before, after));
+        }
+    }
+
+    /**
+     * Runs every pending cell on the path to {@code tipId}, top first, onto the branch; stops at the
+     * first that fails. Completes with the last cell it ran (null when there was none).
+     */
+    public CompletableFuture<CellNode> runAllPending(String tipId) {
+        CompletableFuture<CellNode> chain = CompletableFuture.completedFuture(null);
+        for (CellNode cell : tree.pathTo(tipId)) {
+            if (cell.status() != CellStatus.PENDING) {
+                continue;
+            }
+            String id = cell.id();
+            chain = chain.thenCompose(previous -> {
+                if (previous != null && previous.status() == CellStatus.ERROR
+                        || !tree.contains(id) || tree.get(id).status() != CellStatus.PENDING) {
+                    return CompletableFuture.completedFuture(previous);
+                }
+                CellNode now = tree.get(id);
+                return runCell(id, now.source(), tipId).done();
+            });
+        }
+        return chain;
+    }
+
+    /** The pending cells on the path to {@code tipId}. */
+    public List<CellNode> pendingOnPath(String tipId) {
+        return tree.pathTo(tipId).stream().filter(c -> c.status() == CellStatus.PENDING).toList();
+    }
+
+    /**
+     * Inserts an empty code cell into the path to {@code tipId} above ({@code below} false) or below
+     * the path cell {@code id}: an edit, so the cells after it become pending on the new branch and
+     * the old branch stays. Returns the new cell and the path's new end.
+     */
+    public CellRun insertCell(String id, boolean below, String tipId, CellKind kind) {
+        CellNode anchor = tree.get(id);
+        String parent = below ? id : anchor.parentId();
+        String newCell = newId();
+        tree.add(CellNode.fresh(newCell, parent, kind, "", kind == CellKind.MARKDOWN
+                ? CellStatus.STATIC : CellStatus.PENDING, null));
+        String tip = carryBelow(below ? id : anchor.parentId(), tipId, newCell);
+        return new CellRun(newCell, tip, CompletableFuture.completedFuture(tree.get(newCell)));
+    }
+
+    /**
+     * Deletes a cell from the path to {@code tipId} (DD): the cells below it become pending on its
+     * parent and the old branch stays in the tree (a pending or markdown cell, which holds no run, is
+     * removed). Returns the path's new end.
+     */
+    public String deleteFromPath(String id, String tipId) {
+        CellNode node = tree.get(id);
+        String tip = carryBelow(id, tipId, node.parentId());
+        if ((node.status() == CellStatus.PENDING || node.kind() == CellKind.MARKDOWN)
+                && tree.children(id).isEmpty()) {
+            tree.removeSubtree(id);
+        }
+        return tip;
+    }
+
+    /**
+     * Turns a path cell into the other kind (M / Y). A pending cell changes in place; a cell that ran
+     * stays on its branch and the path gets a new cell of the other kind instead, with the cells below
+     * pending. Returns the new cell and the path's new end.
+     */
+    public CellRun changeKind(String id, CellKind kind, String tipId) {
+        CellNode node = tree.get(id);
+        if (node.kind() == kind) {
+            return new CellRun(id, tipId, CompletableFuture.completedFuture(node));
+        }
+        if (node.status() == CellStatus.PENDING || node.kind() == CellKind.MARKDOWN
+                && !hasRunBelow(id)) {
+            CellStatus status = kind == CellKind.MARKDOWN ? CellStatus.STATIC : CellStatus.PENDING;
+            tree.update(node.withKind(kind).withStatus(status));
+            return new CellRun(id, tipId, CompletableFuture.completedFuture(tree.get(id)));
+        }
+        String newCell = newId();
+        CellStatus status = kind == CellKind.MARKDOWN ? CellStatus.STATIC : CellStatus.PENDING;
+        tree.add(CellNode.fresh(newCell, node.parentId(), kind, node.source(), status, null));
+        String tip = carryBelow(id, tipId, newCell);
+        return new CellRun(newCell, tip, CompletableFuture.completedFuture(tree.get(newCell)));
+    }
+
+    /**
+     * Where a new cell under {@code id} would run from, for the input cell's caption: the cell whose
+     * state it gets (the root when none) and the cells in between that it skips because they hold no
+     * state (failed or pending; markdown is not listed).
+     */
+    public RunsAfter runsAfter(String id) {
+        List<CellNode> skipped = new ArrayList<>();
+        CellNode node = tree.get(id);
+        while (!node.isRoot() && NotebookTree.holdsNoState(node)) {
+            if (node.kind() == CellKind.CODE) {
+                skipped.add(0, node);
+            }
+            node = tree.get(node.parentId());
+        }
+        return new RunsAfter(node, skipped);
+    }
+
+    /** Where a new cell runs from: {@code from} (the root for a fresh state), skipping {@code skipped}. */
+    public record RunsAfter(CellNode from, List<CellNode> skipped) {
     }
 
     /**
@@ -105,7 +385,10 @@ public final class NotebookSession implements AutoCloseable {
         return rebuild(stale);
     }
 
-    /** The not-live code cells on the path to {@code id}, after its last live code cell. */
+    /**
+     * The not-live code cells on the path to {@code id}, after its last live code cell (failed and
+     * pending cells are skipped).
+     */
     List<CellNode> staleCellsOnPath(String id) {
         List<CellNode> stale = new ArrayList<>();
         for (CellNode node : tree.pathTo(id)) {
@@ -114,9 +397,12 @@ public final class NotebookSession implements AutoCloseable {
             }
             if (node.status() == CellStatus.NOT_LIVE) {
                 stale.add(node);
-            } else if (node.status() == CellStatus.ERROR) {
+            } else if (node.status() == CellStatus.OK) {
+                stale.clear();
+            } else if (node.status() == CellStatus.RUNNING) {
                 return List.of();
             }
+            // Failed and pending cells hold no state: replay skips them, as running does.
         }
         return stale;
     }
@@ -239,6 +525,55 @@ public final class NotebookSession implements AutoCloseable {
     /** Tab completions against a kernel state; blocking, so call it off the owner thread. */
     public List<String> complete(String stateName, String prefix) {
         return stateName == null ? List.of() : kernel.complete(stateName, prefix);
+    }
+
+    /**
+     * Restarts the kernel as Jupyter users expect: interrupts every execution, waits up to
+     * {@code wait} for them to stop, resets the kernel (every cell becomes not live and is rebuilt
+     * when something runs below it). Completes (on the owner thread) with the cells whose executions
+     * had not stopped when the kernel was reset.
+     */
+    public CompletableFuture<List<CellNode>> restart(java.time.Duration wait) {
+        CompletableFuture<Void> allStopped = CompletableFuture.allOf(
+                inFlight.values().toArray(CompletableFuture[]::new));
+        List<String> execIds = new ArrayList<>();
+        for (CellNode node : tree.depthFirst()) {
+            if (node.status() == CellStatus.RUNNING && node.execId() != null) {
+                execIds.add(node.execId());
+            }
+        }
+        CompletableFuture<List<CellNode>> restarted = new CompletableFuture<>();
+        background.execute(() -> {
+            long deadline = System.nanoTime() + wait.toNanos();
+            // Interrupt again until they stop: an execution that was only queued when the first
+            // interrupt came would otherwise start afterwards and run on.
+            do {
+                execIds.forEach(kernel::interrupt);
+                try {
+                    allStopped.get(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException notYet) {
+                    continue;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } catch (java.util.concurrent.ExecutionException failed) {
+                    break;
+                }
+            } while (!allStopped.isDone() && System.nanoTime() < deadline);
+            kernel.reset();
+            owner.execute(() -> {
+                List<CellNode> stuck = new ArrayList<>();
+                for (CellNode node : tree.depthFirst()) {
+                    if (node.status() == CellStatus.RUNNING) {
+                        stuck.add(node);
+                    } else if (!node.isRoot()) {
+                        markNotLive(node.id());
+                    }
+                }
+                restarted.complete(stuck);
+            });
+        });
+        return restarted;
     }
 
     /** Stops the cell if it is running; returns whether it was. */

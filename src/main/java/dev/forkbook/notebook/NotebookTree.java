@@ -79,18 +79,31 @@ public final class NotebookTree {
     }
 
     /**
-     * The kernel state a child of {@code id} runs from: the nearest code ancestor-or-self that is
-     * live. Markdown cells share their parent's state.
+     * The kernel state a child of {@code id} runs from: the nearest ancestor-or-self that is live,
+     * skipping cells that hold no state (markdown, failed and pending cells); null when that walk
+     * meets a cell whose state is gone or still being computed.
      */
     public String kernelStateFor(String id) {
+        CellNode node = stateHolderFor(id);
+        return node.isLive() ? node.id() : null;
+    }
+
+    /**
+     * The cell whose kernel state a child of {@code id} would run from: the nearest ancestor-or-self
+     * that is not markdown, failed or pending (so live, running or not live; the root at worst).
+     */
+    public CellNode stateHolderFor(String id) {
         for (CellNode node = get(id); ; node = get(node.parentId())) {
-            if (node.isLive()) {
-                return node.id();
-            }
-            if (node.kind() == CellKind.CODE || node.isRoot()) {
-                return null;
+            if (node.isRoot() || !holdsNoState(node)) {
+                return node;
             }
         }
+    }
+
+    /** Markdown, failed and pending cells: a cell below them runs from the state above them. */
+    static boolean holdsNoState(CellNode node) {
+        return node.kind() == CellKind.MARKDOWN || node.status() == CellStatus.ERROR
+                || node.status() == CellStatus.PENDING;
     }
 
     /** Adds a new node; its parent must exist and its id must be new. */

@@ -4,6 +4,8 @@
  *
  * <p>Read {@link dev.forkbook.notebook.NotebookTree} (the document) and
  * {@link dev.forkbook.notebook.NotebookSession} (running, forking, replaying, following the kernel)
- * first. Depends on the kernel API only; no JavaFX, no Jython, no HTTP.
+ * first; {@code NotebookSession#runCell} holds the rules for where a run lands (re-run in place, fork,
+ * pending cells), the ones a Jupyter user expects. Depends on the kernel API only; no JavaFX, no
+ * Jython, no HTTP.
  */
 package dev.forkbook.notebook;

@@ -75,15 +75,14 @@ public final class MainWindow {
         Button addMarkdown = button("+ Markdown", "Add a markdown cell at the end of the path",
                 "add-markdown");
         addMarkdown.setOnAction(e -> notebook.addCell(CellKind.MARKDOWN));
-        Button replay = button("⟳ Replay rest", "Run the cells that were below the edited cell "
-                + "on this new branch", "replay");
-        replay.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> model.replayableProperty().get().isEmpty(), model.replayableProperty()));
-        replay.setOnAction(e -> model.replayRest());
+        Button replay = button("» Run pending", "Run the pending cells of the path onto this "
+                + "branch (Ctrl+Shift+Enter)", "replay");
+        replay.disableProperty().bind(model.pendingProperty().isEqualTo(0));
+        replay.setOnAction(e -> notebook.runAllPending());
         Button delete = button("✕ Delete branch", "Delete the selected node and everything below "
                 + "it", "delete-branch");
         delete.setOnAction(e -> model.deleteBranch(model.current()));
-        Button undo = button("↶ Undo", "Undo the last delete", "undo");
+        Button undo = button("↶ Undo", "Undo the last delete, re-run or markdown edit (Z in command mode)", "undo");
         undo.setOnAction(e -> model.undo());
         Button rebuild = button("⟲ Rebuild", "Rebuild the selected node's state by replaying its "
                 + "path (for cells opened from a file)", "rebuild");
@@ -92,10 +91,13 @@ public final class MainWindow {
                 replay, rebuild, delete, undo);
     }
 
-    private static Button button(String text, String tooltip, String id) {
+    private Button button(String text, String tooltip, String id) {
         Button button = new Button(text);
         button.setTooltip(new Tooltip(tooltip));
         button.setId(id);
+        // The keyboard stays on the cell: a focused button would fire again on Space.
+        button.setFocusTraversable(false);
+        button.addEventHandler(javafx.event.ActionEvent.ACTION, e -> notebook.focusActive());
         return button;
     }
 

@@ -76,11 +76,35 @@ class NotebookSessionTest {
     }
 
     @Test
-    void a_cell_under_a_failed_cell_explains_why_it_cannot_run() {
-        CellNode bad = run("initial", "raise ValueError('x')");
-        CellNode child = run(bad.id(), "1");
-        assertEquals(CellStatus.ERROR, child.status());
-        assertEquals(NotebookSession.NOT_LIVE, child.error().ename());
+    void a_cell_run_below_a_running_cell_waits_for_it_as_in_jupyter() {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors
+                .newCachedThreadPool();
+        try (NotebookSession async = new NotebookSession(kernel, tree, Runnable::run, pool)) {
+            var first = async.run("initial", "import time\ntime.sleep(0.2)\nslow = 1");
+            String running = tree.children("initial").get(0).id();
+            CellNode queued = async.run(running, "slow + 1").join();
+            assertEquals(CellStatus.OK, first.join().status());
+            assertEquals(CellStatus.OK, queued.status());
+            assertEquals("2", text(queued));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_cell_queued_behind_a_cell_that_fails_does_not_run() {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors
+                .newSingleThreadExecutor();
+        try (NotebookSession async = new NotebookSession(kernel, tree, Runnable::run, pool)) {
+            var first = async.run("initial", "import time\ntime.sleep(0.2)\n1/0");
+            String failing = tree.children("initial").get(0).id();
+            CellNode queued = async.run(failing, "print('ran')").join();
+            assertEquals(CellStatus.ERROR, first.join().status());
+            assertEquals(CellStatus.ERROR, queued.status());
+            assertEquals(NotebookSession.NOT_LIVE, queued.error().ename());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -49,11 +49,22 @@ class NotebookTreeTest {
     }
 
     @Test
-    void a_failed_or_not_live_code_cell_offers_no_state() {
-        node("bad", "initial", CellKind.CODE, CellStatus.ERROR);
+    void a_not_live_code_cell_offers_no_state() {
         node("old", "initial", CellKind.CODE, CellStatus.NOT_LIVE);
-        assertNull(tree.kernelStateFor("bad"));
         assertNull(tree.kernelStateFor("old"));
+    }
+
+    @Test
+    void failed_and_pending_cells_pass_on_the_state_above_them() {
+        node("a", "initial", CellKind.CODE, CellStatus.OK);
+        node("bad", "a", CellKind.CODE, CellStatus.ERROR);
+        node("waiting", "bad", CellKind.CODE, CellStatus.PENDING);
+        assertEquals("a", tree.kernelStateFor("bad"));
+        assertEquals("a", tree.kernelStateFor("waiting"));
+        node("old", "waiting", CellKind.CODE, CellStatus.NOT_LIVE);
+        node("below", "old", CellKind.CODE, CellStatus.ERROR);
+        assertNull(tree.kernelStateFor("below"), "the state above is gone");
+        assertEquals("old", tree.stateHolderFor("below").id());
     }
 
     @Test

@@ -66,24 +66,32 @@ class NotebookFlowTest {
         robot.interact(() -> middle.editor().setText("y = x * 100"));
         robot.clickOn(middle.editor().area());
         fixture.shiftEnter(robot, c.id());
-        CellNode forked = fixture.awaitCurrentDone();
-        assertEquals(a.id(), forked.parentId());
+        CellNode forked = WindowFixture.await(() -> {
+            List<CellNode> children = fixture.tree().children(a.id());
+            CellNode last = children.get(children.size() - 1);
+            return children.size() == 2 && last.status() == CellStatus.OK ? last : null;
+        });
         assertEquals(List.of(b.id(), forked.id()),
                 fixture.tree().children(a.id()).stream().map(CellNode::id).toList());
-        assertEquals(2, fixture.window.notebook().pathViews().size(), "the view follows the fork");
+        assertEquals(3, fixture.window.notebook().pathViews().size(),
+                "the view follows the fork and keeps the cell below, pending");
         assertEquals("y = x * 10", middle.sourceText(), "the old cell keeps its own source");
+        CellNode pending = fixture.tree().get(fixture.model.current());
+        assertEquals(CellStatus.PENDING, pending.status());
 
-        Button replay = robot.lookup("#replay").queryButton();
-        assertFalse(replay.isDisabled());
-        robot.clickOn(replay);
+        Button runPending = robot.lookup("#replay").queryButton();
+        WindowFixture.await(() -> !runPending.isDisabled());
+        robot.clickOn(runPending);
         CellNode replayed = WindowFixture.await(() -> {
             CellNode current = fixture.tree().get(fixture.model.current());
-            return current.parentId().equals(forked.id()) && current.status() == CellStatus.OK
-                    ? current : null;
+            return current.status() == CellStatus.OK ? current : null;
         });
+        assertEquals(pending.id(), replayed.id(), "the pending cell itself ran");
+        assertEquals(forked.id(), replayed.parentId());
         assertEquals("101", plain(replayed));
         assertEquals("11", plain(fixture.tree().get(c.id())), "the old branch stays");
         assertEquals(3, fixture.window.notebook().pathViews().size());
+        assertFalse(runPending.isFocused(), "the keyboard is not left on the button");
     }
 
     @Test
@@ -132,7 +140,7 @@ class NotebookFlowTest {
         fixture.typeAndRun(robot, "my_value = 42");
         fixture.awaitCurrentDone();
         CellView bottom = fixture.window.notebook().bottomCell();
-        robot.interact(() -> fixture.window.notebook().addCell(dev.forkbook.notebook.CellKind.CODE));
+        robot.interact(() -> fixture.window.notebook().editBottom(dev.forkbook.notebook.CellKind.CODE));
         robot.interact(() -> { });
         robot.clickOn(bottom.editor().area());
         robot.write("my_v");

@@ -30,7 +30,7 @@ final class WindowFixture implements AutoCloseable {
         FxThread fx = new FxThread();
         session = new NotebookSession(kernel, new NotebookTree(), fx, background);
         session.followKernel();
-        model = new NotebookViewModel(session);
+        model = new NotebookViewModel(session, fx);
         window = new MainWindow(model, new MainWindow.ServerInfo("http://127.0.0.1:1", "u"),
                 openedLinks::add, background, fx);
         window.show(stage, "Test");
@@ -44,7 +44,7 @@ final class WindowFixture implements AutoCloseable {
     void typeAndRun(FxRobot robot, String line) {
         String before = model.current();
         CellView bottom = window.notebook().bottomCell();
-        robot.interact(() -> window.notebook().addCell(dev.forkbook.notebook.CellKind.CODE));
+        robot.interact(() -> window.notebook().editBottom(dev.forkbook.notebook.CellKind.CODE));
         robot.interact(() -> { });
         robot.clickOn(bottom.editor().area());
         robot.write(line);
@@ -62,7 +62,7 @@ final class WindowFixture implements AutoCloseable {
     void runCode(FxRobot robot, String code) {
         String before = model.current();
         CellView bottom = window.notebook().bottomCell();
-        robot.interact(() -> window.notebook().addCell(dev.forkbook.notebook.CellKind.CODE));
+        robot.interact(() -> window.notebook().editBottom(dev.forkbook.notebook.CellKind.CODE));
         robot.interact(() -> {
             bottom.editor().setText(code);
             bottom.editor().area().requestFocus();

@@ -86,7 +86,8 @@ public final class JythonKernel implements Kernel {
         }
         String newName = request.newStateName() != null ? request.newStateName()
                 : UUID.randomUUID().toString().replace("-", "");
-        ExecutionContext context = newContext(request.execId(), newNamespace(source.snapshot()));
+        ExecutionContext context = newContext(request.execId(), newNamespace(source.snapshot()),
+                request.executionCount());
         publish(new KernelEvent.ExecutionStarted(request.execId(), request.stateName(),
                 request.code()));
         long started = System.nanoTime();
@@ -131,7 +132,7 @@ public final class JythonKernel implements Kernel {
         }
         ExecutionNamespace namespace = newNamespace(defaults);
         views.forEach(namespace::putTransient);
-        ExecutionContext context = newContext(execId, namespace);
+        ExecutionContext context = newContext(execId, namespace, null);
         publish(new KernelEvent.ExecutionStarted(execId, defaultState, code));
         CellOutcome outcome = runOnWorker(context, () -> runCell(context, code, false));
         context.output().finish();
@@ -229,10 +230,21 @@ public final class JythonKernel implements Kernel {
         return namespace;
     }
 
-    private ExecutionContext newContext(String execId, ExecutionNamespace namespace) {
+    /**
+     * A context for one execution; a count given by the client is used as is and the kernel's own
+     * counter never goes below it, so executions that let the kernel count stay above it.
+     */
+    private ExecutionContext newContext(String execId, ExecutionNamespace namespace, Integer given) {
+        int count;
+        if (given == null) {
+            count = executionCounter.incrementAndGet();
+        } else {
+            executionCounter.accumulateAndGet(given, Math::max);
+            count = given;
+        }
         return new ExecutionContext(execId, namespace,
                 new OutputCollector(execId, options.maxOutputChars(), this::publish, outputFlusher),
-                executionCounter.incrementAndGet(), formatter, this::publish);
+                count, formatter, this::publish);
     }
 
     /** A context for kernel housekeeping (variables, completion): not an execution, not counted. */

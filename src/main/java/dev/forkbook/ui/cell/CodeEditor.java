@@ -43,12 +43,17 @@ public final class CodeEditor {
                 .subscribe(ignore -> rehighlight());
         area.totalHeightEstimateProperty().addListener((obs, old, height) -> {
             if (height != null) {
-                area.setPrefHeight(height + 6);
+                // The estimate is 0 while an editor made in a shown cell has not laid out its text.
+                area.setPrefHeight(Math.max(height + 6, minimumHeight(area.getText())));
             }
         });
-        area.setPrefHeight(Math.max(1, text.split("\n", -1).length) * 18 + 8);
+        area.setPrefHeight(minimumHeight(text));
         area.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         area.addEventFilter(ScrollEvent.SCROLL, this::forwardScroll);
+    }
+
+    private static double minimumHeight(String text) {
+        return Math.max(1, text.split("\n", -1).length) * 18 + 8;
     }
 
     /** The editor's stylesheet; added once by the container, not per editor (that is slow). */

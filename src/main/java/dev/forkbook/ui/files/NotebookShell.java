@@ -199,13 +199,25 @@ public final class NotebookShell {
         }
         byte[] bytes = ForkbookFormat.write(document());
         Path target = path();
-        services.background().execute(() -> {
-            try {
-                services.recovery().save(target, bytes);
-            } catch (IOException e) {
-                // Autosave is a safety net; the next tick tries again.
-            }
-        });
+        try {
+            services.background().execute(() -> {
+                try {
+                    services.recovery().save(target, bytes);
+                } catch (IOException e) {
+                    // Autosave is a safety net; the next tick tries again.
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            autosave.stop(); // the app is shutting down: nothing runs any more
+        }
+    }
+
+    /** Stops the autosave timer and the session (the window is gone). */
+    public void dispose() {
+        autosave.stop();
+        if (session != null) {
+            session.close();
+        }
     }
 
     private boolean write(NotebookFile target) {
@@ -255,7 +267,7 @@ public final class NotebookShell {
         session = new NotebookSession(services.kernel(), document.tree(), services.fx(),
                 services.background());
         session.followKernel();
-        model = new NotebookViewModel(session);
+        model = new NotebookViewModel(session, services.fx());
         model.select(document.current());
         window = new MainWindow(model, services.server(), services.links(), services.background(),
                 services.fx());
@@ -312,7 +324,10 @@ public final class NotebookShell {
         Menu fileMenu = new Menu("File", null, newItem, open, recentMenu, new SeparatorMenuItem(),
                 save, saveAs, export, new SeparatorMenuItem(), close);
         fileMenu.setId("file-menu");
-        return new MenuBar(fileMenu);
+        MenuBar bar = new MenuBar(fileMenu);
+        bar.getMenus().addAll(new dev.forkbook.ui.notebook.NotebookMenus(() -> window.notebook(),
+                () -> model).menus());
+        return bar;
     }
 
     private void refreshRecent() {

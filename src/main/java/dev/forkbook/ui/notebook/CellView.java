@@ -34,6 +34,11 @@ public final class CellView extends HBox {
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     private static final PseudoClass ACTIVE = PseudoClass.getPseudoClass("active");
     private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
+    private static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+
+    private final Label pendingNote = new Label();
+    private final Label caption = new Label();
 
     private final Label changedNote = new Label("⚠ Outputs differ from the saved ones: this cell "
             + "does not reproduce.");
@@ -51,6 +56,7 @@ public final class CellView extends HBox {
     private OutputView outputs;
     private BiConsumer<CellView, RunMode> onRun = (view, mode) -> { };
     private java.util.function.Consumer<CellView> onFocus = view -> { };
+    private BiConsumer<CellView, KeyEvent> onCommandKey = (view, event) -> { };
 
     /** A view of an existing cell. */
     public CellView(CellNode node, Executor background, Executor fx, LinkOpener links,
@@ -74,6 +80,27 @@ public final class CellView extends HBox {
     private void init() {
         getStyleClass().add("cell");
         changedNote.getStyleClass().add("outputs-changed");
+        pendingNote.getStyleClass().add("pending-note");
+        pendingNote.setWrapText(true);
+        caption.getStyleClass().add("runs-after");
+        // Command mode: the cell itself has the keyboard (Esc from the editor, or a click beside it).
+        setFocusTraversable(true);
+        focusedProperty().addListener((obs, was, focused) -> {
+            pseudoClassStateChanged(SELECTED, focused);
+            if (focused) {
+                onFocus.accept(this);
+            }
+        });
+        addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (isFocused()) {
+                onCommandKey.accept(this, event);
+            }
+        });
+        addEventHandler(MouseEvent.MOUSE_PRESSED, event -> {
+            if (!isEditing() && !(event.getTarget() instanceof Node target && isInEditor(target))) {
+                commandMode();
+            }
+        });
         prompt.getStyleClass().add("prompt");
         prompt.setMinWidth(56);
         HBox.setHgrow(body, Priority.ALWAYS);
@@ -87,6 +114,53 @@ public final class CellView extends HBox {
 
     public void setOnFocus(java.util.function.Consumer<CellView> handler) {
         this.onFocus = handler;
+    }
+
+    /** Keys pressed while the cell is selected in command mode. */
+    public void setOnCommandKey(BiConsumer<CellView, KeyEvent> handler) {
+        this.onCommandKey = handler;
+    }
+
+    /** Selects the cell in command mode (Jupyter's Esc): the keyboard goes to the cell, not the text. */
+    public void commandMode() {
+        requestFocus();
+    }
+
+    /** Whether the cell's editor has the keyboard (edit mode). */
+    public boolean isEditing() {
+        return editor != null && editor.area().isFocused();
+    }
+
+    private boolean isInEditor(Node target) {
+        for (Node n = target; n != null && n != this; n = n.getParent()) {
+            if (editor != null && n == editor.area()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The line under the input cell saying where it runs from. */
+    public Label caption() {
+        return caption;
+    }
+
+    /** Shows {@code text} under the cell (the bottom cell's "runs after …"). */
+    public void showCaption(javafx.beans.value.ObservableValue<String> text) {
+        caption.textProperty().bind(text);
+        if (!body.getChildren().contains(caption)) {
+            body.getChildren().add(caption);
+        }
+    }
+
+    /** A markdown cell goes back to its rendering after it ran. */
+    public void render() {
+        if (node != null && node.kind() == CellKind.MARKDOWN && editor != null) {
+            body.getChildren().remove(editor.area());
+            editor = null;
+            source = null;
+            showSource();
+        }
     }
 
     /** The cell shown, or null for the bottom cell. */
@@ -143,6 +217,15 @@ public final class CellView extends HBox {
         pseudoClassStateChanged(RUNNING, updated != null && updated.status() == CellStatus.RUNNING);
         pseudoClassStateChanged(ERROR, updated != null && updated.status() == CellStatus.ERROR);
         pseudoClassStateChanged(STALE, updated != null && updated.status() == CellStatus.NOT_LIVE);
+        boolean pending = updated != null && updated.status() == CellStatus.PENDING;
+        pseudoClassStateChanged(PENDING, pending);
+        body.getChildren().remove(pendingNote);
+        if (pending) {
+            boolean hasOutputs = !updated.outputs().isEmpty() || updated.error() != null;
+            pendingNote.setText("Pending: not run on this branch yet (Shift+Enter runs it here)."
+                    + (hasOutputs ? " The outputs below are from the other branch." : ""));
+            body.getChildren().add(pendingNote);
+        }
         boolean changed = updated != null && updated.outputsChanged();
         pseudoClassStateChanged(CHANGED, changed);
         body.getChildren().remove(changedNote);
@@ -151,6 +234,9 @@ public final class CellView extends HBox {
         }
         if (sourceChanged && editor == null) {
             showSource();
+        } else if (editor != null && updated != null && !editor.text().equals(updated.source())
+                && !editor.area().isFocused()) {
+            editor.setText(updated.source()); // undo brought back an older source
         }
         showOutputs();
     }
@@ -161,6 +247,9 @@ public final class CellView extends HBox {
         }
         if (node.kind() == CellKind.MARKDOWN) {
             return "";
+        }
+        if (node.status() == CellStatus.PENDING) {
+            return "[ ]:";
         }
         if (node.status() == CellStatus.RUNNING) {
             return "[*]:";
@@ -202,11 +291,20 @@ public final class CellView extends HBox {
         if (editor == null) {
             editor = new CodeEditor(node == null ? "" : node.source(), background, fx);
             editor.setCompleter(completer);
-            editor.area().addEventFilter(KeyEvent.KEY_PRESSED, event -> RunKeys.modeOf(event)
-                    .ifPresent(mode -> {
-                        event.consume();
-                        onRun.accept(this, mode);
-                    }));
+            editor.area().addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+                if (event.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                    event.consume();
+                    commandMode();
+                    return;
+                }
+                if (RunKeys.isRunAllPending(event)) {
+                    return; // the notebook handles it
+                }
+                RunKeys.modeOf(event).ifPresent(mode -> {
+                    event.consume();
+                    onRun.accept(this, mode);
+                });
+            });
             editor.area().focusedProperty().addListener((obs, was, focused) -> {
                 pseudoClassStateChanged(ACTIVE, focused);
                 if (focused) {

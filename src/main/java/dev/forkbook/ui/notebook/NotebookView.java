@@ -14,7 +14,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import dev.forkbook.notebook.NotebookSession;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.StackPane;
 
@@ -41,6 +46,10 @@ public final class NotebookView extends StackPane {
     private final Set<CellView> onScreen = new LinkedHashSet<>();
     private final CellView bottom;
     private CellView active;
+    /** True while this view's own action moves the path: the action places the focus itself. */
+    private boolean acting;
+    private long lastDPress;
+    private CellView lastDCell;
 
     public NotebookView(NotebookViewModel model, Executor background, Executor fx, LinkOpener links) {
         this.model = model;
@@ -60,7 +69,17 @@ public final class NotebookView extends StackPane {
         bottom = CellView.newCell(background, fx, links, completer);
         bottom.setOnRun(this::runBottom);
         bottom.setOnFocus(view -> active = view);
-        model.currentProperty().addListener((obs, old, id) -> showPath());
+        bottom.setOnCommandKey(this::onCommandKey);
+        bottom.showCaption(model.captionProperty());
+        bottom.setOnContextMenuRequested(e -> contextMenu(bottom).show(bottom, e.getScreenX(),
+                e.getScreenY()));
+        model.currentProperty().addListener((obs, old, id) -> showPath(!acting));
+        addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (RunKeys.isRunAllPending(event)) {
+                event.consume();
+                runAllPending();
+            }
+        });
         model.tree().addListener(new TreeListener() {
             @Override
             public void added(CellNode node) {
@@ -82,7 +101,7 @@ public final class NotebookView extends StackPane {
                 views.remove(node.id());
             }
         });
-        showPath();
+        showPath(true);
     }
 
     /** The empty bottom cell. */
@@ -108,21 +127,267 @@ public final class NotebookView extends StackPane {
 
     /** Runs the active cell, as the toolbar's Run button does. */
     public void runActive() {
+        runActive(RunMode.NEXT);
+    }
+
+    /** Runs the active cell and moves on as {@code mode} says (Shift/Ctrl/Alt+Enter). */
+    public void runActive(RunMode mode) {
         CellView cell = activeCell();
         if (cell == bottom) {
-            runBottom(cell, RunMode.NEXT);
+            runBottom(cell, mode);
         } else {
-            runExisting(cell, RunMode.NEXT);
+            runExisting(cell, mode);
         }
     }
 
-    /** Prepares the bottom cell for a new cell of that kind and focuses it. */
+    /** Runs the pending cells of the path onto its branch; the keyboard stays where it was. */
+    public void runAllPending() {
+        model.runAllPending();
+        focusActive();
+    }
+
+    /**
+     * Adds a cell of that kind below the active path cell (pending, like an insert in Jupyter), or
+     * prepares the bottom cell when the active cell is the last one; focuses it for typing.
+     */
     public void addCell(CellKind kind) {
+        CellView cell = activeCell();
+        if (cell != bottom && cell.node() != null && !isLast(cell)
+                && model.tree().contains(cell.node().id())) {
+            insert(cell, true, kind, true);
+            return;
+        }
         bottom.setKind(kind);
+        focusBottom();
+    }
+
+    /** Prepares the bottom input cell for a new cell of that kind and focuses it for typing. */
+    public void editBottom(CellKind kind) {
+        bottom.setKind(kind);
+        focusBottom();
+    }
+
+    /** Inserts a code cell above ({@code below} false) or below the active cell (A / B). */
+    public void insertAtActive(boolean below) {
+        CellView cell = activeCell();
+        if (cell == bottom || cell.node() == null) {
+            focusBottom();
+            return;
+        }
+        insert(cell, below, CellKind.CODE, false);
+    }
+
+    /** Deletes the active cell from the path (DD). */
+    public void deleteActive() {
+        CellView cell = activeCell();
+        if (cell == bottom || cell.node() == null) {
+            bottom.clear();
+            bottom.commandMode();
+            return;
+        }
+        int index = list.getItems().indexOf(cell.node().id());
+        act(() -> model.deleteFromPath(cell.node().id()));
+        List<String> items = list.getItems();
+        focusItem(items.get(Math.max(0, Math.min(index, items.size() - 1))), false);
+    }
+
+    /** Turns the active cell into code (Y) or markdown (M). */
+    public void changeActiveKind(CellKind kind) {
+        CellView cell = activeCell();
+        if (cell == bottom || cell.node() == null) {
+            bottom.setKind(kind);
+            bottom.commandMode();
+            return;
+        }
+        String id = act(() -> model.changeKind(cell.node().id(), kind)).cellId();
+        focusItem(id, false);
+    }
+
+    /** Selects the cell above ({@code step} -1) or below (+1) the active one, in command mode. */
+    public void moveSelection(int step) {
+        List<String> items = list.getItems();
+        CellView cell = activeCell();
+        int index = cell == bottom ? items.size() - 1 : items.indexOf(cell.node().id());
+        if (index < 0) {
+            index = items.size() - 1;
+        }
+        int target = Math.max(0, Math.min(items.size() - 1, index + step));
+        focusItem(items.get(target), false);
+    }
+
+    /**
+     * Gives the keyboard back to the active cell after a menu or button (the bottom cell in edit mode,
+     * a path cell in command mode), unless the action already put it somewhere in the notebook.
+     */
+    public void focusActive() {
+        fx.execute(() -> {
+            javafx.scene.Node owner = getScene() == null ? null : getScene().getFocusOwner();
+            for (javafx.scene.Node n = owner; n != null; n = n.getParent()) {
+                if (n == this) {
+                    return;
+                }
+            }
+            CellView cell = activeCell();
+            if (cell.getScene() == null || cell == bottom) {
+                focusBottom();
+            } else {
+                cell.commandMode();
+            }
+        });
+    }
+
+    /** Command mode on the active cell (Esc). */
+    public void commandModeActive() {
+        activeCell().commandMode();
+    }
+
+    /** Edit mode on the active cell (Enter). */
+    public void editActive() {
+        activeCell().edit();
+    }
+
+    private void insert(CellView cell, boolean below, CellKind kind, boolean edit) {
+        if (below && isLast(cell)) {
+            bottom.setKind(kind);
+            focusBottom();
+            return;
+        }
+        String id = act(() -> model.insertCell(cell.node().id(), below, kind)).cellId();
+        focusItem(id, edit);
+    }
+
+    private boolean isLast(CellView cell) {
+        List<String> items = list.getItems();
+        return cell.node() != null && items.size() >= 2
+                && items.get(items.size() - 2).equals(cell.node().id());
+    }
+
+    /** Runs a model action that moves the path without the path's usual scroll to the bottom. */
+    private <T> T act(java.util.function.Supplier<T> action) {
+        acting = true;
+        try {
+            return action.get();
+        } finally {
+            acting = false;
+            showPath(false);
+        }
+    }
+
+    private void act(Runnable action) {
+        act(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /** Focuses a path item (or the bottom cell), in edit or command mode, once it is laid out. */
+    private void focusItem(String id, boolean edit) {
+        int index = list.getItems().indexOf(id);
+        if (id.equals(BOTTOM) || index < 0) {
+            focusBottom();
+            return;
+        }
+        CellView view = viewFor(id);
+        if (!onScreen.contains(view)) {
+            list.scrollTo(index);
+        }
+        list.layout();
+        Runnable focus = () -> {
+            if (edit) {
+                view.edit();
+            } else {
+                view.commandMode();
+            }
+        };
+        focus.run();
+        fx.execute(focus);
+    }
+
+    private void focusBottom() {
         scrollToBottom();
+        list.layout();
         // Edit once the list has laid the bottom cell out: an editor changed while off the scene
         // trips a JavaFX text-layout bug.
         fx.execute(bottom::edit);
+    }
+
+    private void onCommandKey(CellView cell, KeyEvent event) {
+        if (RunKeys.isRunAllPending(event)) {
+            return;
+        }
+        java.util.Optional<RunMode> run = RunKeys.modeOf(event);
+        if (run.isPresent()) {
+            event.consume();
+            if (cell == bottom) {
+                runBottom(cell, run.get());
+            } else {
+                runExisting(cell, run.get());
+            }
+            return;
+        }
+        if (event.isControlDown() || event.isAltDown() || event.isMetaDown()) {
+            return;
+        }
+        boolean handled = true;
+        switch (event.getCode()) {
+            case ENTER -> cell.edit();
+            case UP, K -> moveSelection(-1);
+            case DOWN, J -> moveSelection(1);
+            case A -> insertAtActive(false);
+            case B -> insertAtActive(true);
+            case M -> changeActiveKind(CellKind.MARKDOWN);
+            case Y -> changeActiveKind(CellKind.CODE);
+            case Z -> {
+                if (event.isShiftDown()) {
+                    model.redo();
+                } else {
+                    model.undo();
+                }
+                focusActive();
+            }
+            case D -> {
+                long now = System.nanoTime();
+                if (lastDCell == cell && now - lastDPress < 800_000_000L) {
+                    lastDCell = null;
+                    deleteActive();
+                } else {
+                    lastDCell = cell;
+                    lastDPress = now;
+                }
+            }
+            default -> handled = false;
+        }
+        if (handled) {
+            event.consume();
+        }
+    }
+
+    /** The cell's context menu: the same commands as the keys and the menus. */
+    private ContextMenu contextMenu(CellView cell) {
+        active = cell;
+        ContextMenu menu = new ContextMenu(
+                item("Run cell", "Shift+Enter", () -> runActive(RunMode.NEXT)),
+                item("Run all pending", "Ctrl+Shift+Enter", this::runAllPending),
+                new SeparatorMenuItem(),
+                item("Insert cell above", "A", () -> insertAtActive(false)),
+                item("Insert cell below", "B", () -> insertAtActive(true)),
+                item("Delete cell from path", "D, D", this::deleteActive),
+                new SeparatorMenuItem(),
+                item("Change to code", "Y", () -> changeActiveKind(CellKind.CODE)),
+                item("Change to markdown", "M", () -> changeActiveKind(CellKind.MARKDOWN)),
+                new SeparatorMenuItem(),
+                item("Undo", "Z", () -> {
+                    model.undo();
+                    focusActive();
+                }));
+        menu.getStyleClass().add("cell-menu");
+        return menu;
+    }
+
+    private static MenuItem item(String text, String keys, Runnable action) {
+        MenuItem item = new MenuItem(text + "    " + keys);
+        item.setOnAction(e -> action.run());
+        return item;
     }
 
     /** Scrolls so that the path's cell at {@code index} is at the top. */
@@ -134,14 +399,18 @@ public final class NotebookView extends StackPane {
         list.scrollTo(list.getItems().size() - 1);
     }
 
-    private void showPath() {
+    private void showPath(boolean scroll) {
         List<String> ids = new ArrayList<>();
         for (CellNode node : model.tree().pathTo(model.current())) {
             ids.add(node.id());
         }
         ids.add(BOTTOM);
-        list.getItems().setAll(ids);
-        scrollToBottom();
+        if (!ids.equals(list.getItems())) {
+            list.getItems().setAll(ids);
+        }
+        if (scroll) {
+            scrollToBottom();
+        }
     }
 
     private CellView viewFor(String id) {
@@ -152,6 +421,9 @@ public final class NotebookView extends StackPane {
             CellView view = new CellView(model.tree().get(key), background, fx, links, completer);
             view.setOnRun(this::runExisting);
             view.setOnFocus(focused -> active = focused);
+            view.setOnCommandKey(this::onCommandKey);
+            view.setOnContextMenuRequested(e -> contextMenu(view).show(view, e.getScreenX(),
+                    e.getScreenY()));
             return view;
         });
     }
@@ -170,14 +442,38 @@ public final class NotebookView extends StackPane {
 
     private void runExisting(CellView cell, RunMode mode) {
         CellNode node = cell.node();
-        if (node == null) {
+        if (node == null || !model.tree().contains(node.id())) {
             return;
         }
+        boolean editing = cell.isEditing();
         String source = cell.sourceText();
-        // The edit now lives in the new sibling; the old cell goes back to showing its own source.
-        cell.discardEdits();
-        model.fork(node.id(), source);
-        afterRun(model.current(), mode);
+        NotebookSession.CellRun run = act(() -> model.runCell(node.id(), source));
+        if (!run.cellId().equals(node.id())) {
+            // The edit now lives in the new sibling; the old cell goes back to its own source.
+            cell.discardEdits();
+        }
+        if (node.kind() == CellKind.MARKDOWN) {
+            cell.render();
+        }
+        List<String> items = list.getItems();
+        int index = items.indexOf(run.cellId());
+        switch (mode) {
+            case STAY -> focusItem(run.cellId(), editing && node.kind() == CellKind.CODE);
+            case NEXT -> {
+                String next = index < 0 || index + 1 >= items.size() ? BOTTOM : items.get(index + 1);
+                focusItem(next, next.equals(BOTTOM));
+            }
+            case INSERT_BELOW -> {
+                if (index < 0 || index + 1 >= items.size() - 1) {
+                    focusBottom();
+                } else {
+                    String inserted = act(() -> model.insertCell(run.cellId(), true, CellKind.CODE))
+                            .cellId();
+                    focusItem(inserted, true);
+                }
+            }
+            default -> throw new IllegalStateException();
+        }
     }
 
     private void afterRun(String createdId, RunMode mode) {
@@ -185,8 +481,7 @@ public final class NotebookView extends StackPane {
             if (mode == RunMode.STAY && views.containsKey(createdId)) {
                 views.get(createdId).edit();
             } else {
-                scrollToBottom();
-                fx.execute(bottom::edit);
+                focusBottom();
             }
         });
     }

@@ -13,7 +13,10 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /**
  * The notebook screen's model: which node is current (the notebook view shows the path to it), how
@@ -23,26 +26,36 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class NotebookViewModel {
 
     private final NotebookSession session;
+    private final java.util.concurrent.Executor owner;
+    private boolean refreshQueued;
     private final ObjectProperty<String> current = new SimpleObjectProperty<>(NotebookTree.ROOT_ID);
     private final IntegerProperty running = new SimpleIntegerProperty();
-    private final ObjectProperty<List<CellNode>> replayable = new SimpleObjectProperty<>(List.of());
+    private final IntegerProperty pending = new SimpleIntegerProperty();
+    private final StringProperty caption = new SimpleStringProperty();
     private final ObjectProperty<NotebookSession.RebuildProgress> rebuilding =
             new SimpleObjectProperty<>();
-    private String replayTarget;
 
     public NotebookViewModel(NotebookSession session) {
+        this(session, Runnable::run);
+    }
+
+    /** @param owner runs a task later on the FX thread (same-thread in tests) */
+    public NotebookViewModel(NotebookSession session, java.util.concurrent.Executor owner) {
         this.session = session;
+        this.owner = owner;
         session.setRebuildProgress(rebuilding::set);
         session.tree().depthFirst().forEach(node -> running.set(running.get() + runningValue(node)));
         session.tree().addListener(new TreeListener() {
             @Override
             public void added(CellNode node) {
                 running.set(running.get() + runningValue(node));
+                refreshSoon();
             }
 
             @Override
             public void updated(CellNode before, CellNode after) {
                 running.set(running.get() - runningValue(before) + runningValue(after));
+                refreshSoon();
             }
 
             @Override
@@ -52,8 +65,22 @@ public final class NotebookViewModel {
                     current.set(node.parentId() != null && session.tree().contains(node.parentId())
                             ? node.parentId() : NotebookTree.ROOT_ID);
                 }
+                refreshSoon();
             }
         });
+        current.addListener((obs, old, id) -> refresh());
+        refresh();
+    }
+
+    /** Tree changes come in bursts (a fork adds several cells): recompute once they are done. */
+    private void refreshSoon() {
+        if (!refreshQueued) {
+            refreshQueued = true;
+            owner.execute(() -> {
+                refreshQueued = false;
+                refresh();
+            });
+        }
     }
 
     public NotebookTree tree() {
@@ -81,11 +108,6 @@ public final class NotebookViewModel {
 
     public ReadOnlyIntegerProperty runningProperty() {
         return running;
-    }
-
-    /** Cells below a forked cell on the branch the user left, which {@link #replayRest()} re-runs. */
-    public ReadOnlyObjectProperty<List<CellNode>> replayableProperty() {
-        return replayable;
     }
 
     /** The step a rebuild is at, or null when none runs. */
@@ -116,43 +138,101 @@ public final class NotebookViewModel {
     }
 
     /**
-     * Runs an edited cell of the path: the result is a new sibling, the view follows it, and the
-     * cells that were below the old one become replayable onto it.
+     * Runs a cell of the path with the source the user sees (see {@link NotebookSession#runCell}):
+     * replaced in place, run onto the branch (pending), or forked with the cells below pending. The
+     * view follows the path's new end. Returns what the run did.
      */
-    public CompletableFuture<CellNode> fork(String nodeId, String source) {
-        CellNode old = session.tree().get(nodeId);
-        List<CellNode> path = session.tree().pathTo(current.get());
-        int index = path.indexOf(old);
-        List<CellNode> below = index >= 0 ? List.copyOf(path.subList(index + 1, path.size()))
-                : List.of();
-        CompletableFuture<CellNode> done;
-        String created;
-        if (old.kind() == CellKind.MARKDOWN) {
-            CellNode node = session.addMarkdown(old.parentId(), source);
-            created = node.id();
-            done = CompletableFuture.completedFuture(node);
-        } else {
-            done = session.run(old.parentId(), source);
-            created = lastChildOf(old.parentId());
-        }
-        replayTarget = created;
-        replayable.set(below);
-        current.set(created);
-        return done;
+    public NotebookSession.CellRun runCell(String nodeId, String source) {
+        NotebookSession.CellRun run = session.runCell(nodeId, source, current.get());
+        current.set(run.tipId());
+        refresh();
+        return run;
     }
 
-    /** Re-runs the cells that were below the forked cell onto the new branch. */
-    public CompletableFuture<String> replayRest() {
-        List<CellNode> cells = replayable.get();
-        String target = replayTarget;
-        replayable.set(List.of());
-        if (cells.isEmpty() || target == null) {
-            return CompletableFuture.completedFuture(current.get());
+    /** Runs every pending cell of the path, top first, stopping at the first failure. */
+    public CompletableFuture<CellNode> runAllPending() {
+        return session.runAllPending(current.get());
+    }
+
+    /** Inserts an empty cell above or below a path cell; the cells after it become pending. */
+    public NotebookSession.CellRun insertCell(String nodeId, boolean below, CellKind kind) {
+        NotebookSession.CellRun run = session.insertCell(nodeId, below, current.get(), kind);
+        current.set(run.tipId());
+        return run;
+    }
+
+    /** Deletes a cell from the path (DD); the cells below become pending on its parent. */
+    public void deleteFromPath(String nodeId) {
+        current.set(session.deleteFromPath(nodeId, current.get()));
+        refresh();
+    }
+
+    /** Turns a path cell into code (Y) or markdown (M). Returns the cell that now stands there. */
+    public NotebookSession.CellRun changeKind(String nodeId, CellKind kind) {
+        NotebookSession.CellRun run = session.changeKind(nodeId, kind, current.get());
+        current.set(run.tipId());
+        refresh();
+        return run;
+    }
+
+    /** How many cells of the path wait to be run onto its branch. */
+    public ReadOnlyIntegerProperty pendingProperty() {
+        return pending;
+    }
+
+    /**
+     * What the input cell at the bottom says about where it runs: "runs after [7] x = 100", with the
+     * failed and pending cells it skips ("[4] left no state").
+     */
+    public ReadOnlyStringProperty captionProperty() {
+        return caption;
+    }
+
+    private void refresh() {
+        if (!session.tree().contains(current.get())) {
+            return;
         }
-        return session.replay(cells, target).thenApply(last -> {
-            select(last);
-            return last;
-        });
+        pending.set(session.pendingOnPath(current.get()).size());
+        caption.set(captionFor(session.runsAfter(current.get())));
+    }
+
+    static String captionFor(NotebookSession.RunsAfter where) {
+        StringBuilder text = new StringBuilder();
+        if (where.from().isRoot()) {
+            text.append("runs in a fresh namespace");
+        } else {
+            text.append("runs after ").append(label(where.from()));
+        }
+        List<String> failed = new java.util.ArrayList<>();
+        int pendingCount = 0;
+        for (CellNode skipped : where.skipped()) {
+            if (skipped.status() == CellStatus.PENDING) {
+                pendingCount++;
+            } else {
+                failed.add(countOf(skipped));
+            }
+        }
+        if (!failed.isEmpty()) {
+            text.append("; ").append(String.join(", ", failed)).append(" left no state");
+        }
+        if (pendingCount > 0) {
+            text.append("; ").append(pendingCount).append(pendingCount == 1 ? " pending cell"
+                    : " pending cells").append(" above not run");
+        }
+        return text.toString();
+    }
+
+    private static String countOf(CellNode node) {
+        return node.status() == CellStatus.RUNNING ? "[*]"
+                : node.executionCount() == null ? "[ ]" : "[" + node.executionCount() + "]";
+    }
+
+    private static String label(CellNode node) {
+        String title = node.title();
+        if (title.length() > 40) {
+            title = title.substring(0, 39) + "…";
+        }
+        return countOf(node) + " " + title;
     }
 
     /** Interrupts the current node if it runs, else any running cell on its path. */
@@ -178,6 +258,16 @@ public final class NotebookViewModel {
     public void undo() {
         if (session.history().canUndo()) {
             session.history().undo();
+        }
+    }
+
+    public boolean canRedo() {
+        return session.history().canRedo();
+    }
+
+    public void redo() {
+        if (session.history().canRedo()) {
+            session.history().redo();
         }
     }
 

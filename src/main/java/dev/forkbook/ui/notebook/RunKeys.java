@@ -4,10 +4,16 @@ import java.util.Optional;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 
-/** The Jupyter run shortcuts: Shift+Enter, Ctrl+Enter, Alt+Enter. */
+/** The Jupyter run shortcuts: Shift+Enter, Ctrl+Enter, Alt+Enter (Ctrl+Shift+Enter: all pending). */
 final class RunKeys {
 
     private RunKeys() {
+    }
+
+    /** Ctrl+Shift+Enter: run all pending cells. */
+    static boolean isRunAllPending(KeyEvent event) {
+        return event.getCode() == KeyCode.ENTER && event.isShiftDown()
+                && (event.isControlDown() || event.isMetaDown());
     }
 
     static Optional<RunMode> modeOf(KeyEvent event) {

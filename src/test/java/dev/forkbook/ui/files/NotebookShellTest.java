@@ -78,7 +78,9 @@ class NotebookShellTest {
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
+        // The toolkit outlives this class: a shell left running would autosave into a closed pool.
+        org.testfx.api.FxToolkit.setupFixture(() -> shell.dispose());
         kernel.close();
         background.shutdownNow();
     }
@@ -130,6 +132,74 @@ class NotebookShellTest {
             return node.status() == CellStatus.OK ? node : null;
         });
         assertFalse(rebuilt.outputsChanged());
+    }
+
+    /** Types a line into the input cell of the window and runs it with Shift+Enter. */
+    private CellNode typeAndRun(FxRobot robot, String code) {
+        dev.forkbook.ui.notebook.CellView bottom = shell.window().notebook().bottomCell();
+        robot.interact(() -> shell.window().notebook().editBottom(dev.forkbook.notebook.CellKind.CODE));
+        robot.interact(() -> { });
+        robot.clickOn(bottom.editor().area());
+        String before = shell.model().current();
+        robot.write(code);
+        robot.press(javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.ENTER)
+                .release(javafx.scene.input.KeyCode.ENTER, javafx.scene.input.KeyCode.SHIFT);
+        return await(() -> {
+            CellNode node = shell.model().tree().get(shell.model().current());
+            return !node.id().equals(before) && node.status() != CellStatus.RUNNING ? node : null;
+        });
+    }
+
+    @Test
+    void execution_counts_stay_unique_across_save_and_reopen(FxRobot robot) throws IOException {
+        Path target = dir.resolve("counts.forkbook");
+        typeAndRun(robot, "a = 1");
+        CellNode second = typeAndRun(robot, "a + 1");
+        dialogs.saveAnswer = target;
+        robot.interact(() -> shell.save());
+        robot.interact(() -> shell.open(target));
+        robot.interact(() -> shell.model().select(second.id()));
+        CellNode after = typeAndRun(robot, "a + 2");
+        assertEquals("3", dev.forkbook.testing.OutputText.of(after.outputs()));
+        assertTrue(after.executionCount() > second.executionCount(),
+                "counting continues after the saved counts");
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (CellNode node : shell.model().tree().depthFirst()) {
+            if (node.executionCount() != null) {
+                assertTrue(seen.add(node.executionCount()), "[" + node.executionCount()
+                        + "] appears twice");
+            }
+        }
+        assertEquals(3, seen.size(), "the two rebuilt cells got new counts; nothing shows a count "
+                + "twice");
+    }
+
+    @Test
+    void kernel_restart_from_the_menu_stops_a_running_cell_and_the_path_rebuilds_on_demand(
+            FxRobot robot) {
+        CellNode base = typeAndRun(robot, "base = 20");
+        robot.interact(() -> shell.model().runNew(dev.forkbook.notebook.CellKind.CODE,
+                "while True:\n    pass"));
+        await(() -> shell.model().runningProperty().get() == 1 ? true : null);
+        robot.clickOn("Kernel").clickOn("Restart");
+        await(() -> shell.model().runningProperty().get() == 0
+                && shell.model().tree().get(base.id()).status() == CellStatus.NOT_LIVE ? true : null);
+        robot.interact(() -> shell.model().select(base.id()));
+        CellNode after = typeAndRun(robot, "base + 1");
+        assertEquals("21", dev.forkbook.testing.OutputText.of(after.outputs()));
+        assertTrue(shell.window().notebook().bottomCell().editor().area().isFocused(),
+                "the keyboard is back in the input cell");
+    }
+
+    @Test
+    void help_lists_the_keyboard_shortcuts(FxRobot robot) {
+        robot.clickOn("Help").clickOn("Keyboard Shortcuts");
+        javafx.scene.Node grid = await(() -> robot.lookup("#shortcuts-grid").tryQuery()
+                .orElse(null));
+        assertTrue(((javafx.scene.layout.GridPane) grid).getChildren().stream()
+                .anyMatch(n -> n instanceof javafx.scene.control.Label l
+                        && l.getText().equals("Ctrl+Shift+Enter")));
+        robot.clickOn("Close");
     }
 
     @Test
@@ -211,6 +281,7 @@ class NotebookShellTest {
         dialogs.saveChoice = Dialogs.SaveChoice.DISCARD;
         dialogs.recover = true;
         robot.interact(() -> {
+            shell.dispose();
             shell = newShell();
             shell.open(target);
         });

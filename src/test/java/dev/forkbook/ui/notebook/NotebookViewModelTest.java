@@ -35,21 +35,33 @@ class NotebookViewModelTest {
     }
 
     @Test
-    void forking_a_middle_cell_offers_the_cells_below_for_replay() {
+    void forking_a_middle_cell_keeps_the_cells_below_pending_and_run_all_pending_runs_them() {
         CellNode a = model.runNew(CellKind.CODE, "a = 1").join();
         CellNode b = model.runNew(CellKind.CODE, "b = a * 2").join();
-        CellNode md = model.runNew(CellKind.MARKDOWN, "note").join();
-        CellNode c = model.runNew(CellKind.CODE, "c = b + 1").join();
-        CellNode forked = model.fork(b.id(), "b = a * 5").join();
+        model.runNew(CellKind.MARKDOWN, "note").join();
+        model.runNew(CellKind.CODE, "c = b + 1\nc").join();
+        NotebookSession.CellRun fork = model.runCell(b.id(), "b = a * 5");
+        CellNode forked = fork.done().join();
         assertEquals(a.id(), forked.parentId());
-        assertEquals(forked.id(), model.current());
-        assertEquals(List.of(md.id(), c.id()),
-                model.replayableProperty().get().stream().map(CellNode::id).toList());
-        String last = model.replayRest().join();
-        assertEquals(last, model.current());
-        assertEquals(List.of("a = 1", "b = a * 5", "note", "c = b + 1"),
-                session.tree().pathTo(last).stream().map(CellNode::source).toList());
-        assertTrue(model.replayableProperty().get().isEmpty());
+        assertEquals(fork.tipId(), model.current(), "the view keeps the cells below");
+        assertEquals(List.of("a = 1", "b = a * 5", "note", "c = b + 1\nc"),
+                session.tree().pathTo(model.current()).stream().map(CellNode::source).toList());
+        assertEquals(2, model.pendingProperty().get());
+        CellNode last = model.runAllPending().join();
+        assertEquals(last.id(), model.current());
+        assertEquals("6", dev.forkbook.testing.OutputText.of(last.outputs()));
+        assertEquals(0, model.pendingProperty().get());
+    }
+
+    @Test
+    void the_input_cell_says_where_it_runs_from() {
+        assertEquals("runs in a fresh namespace", model.captionProperty().get());
+        model.runNew(CellKind.CODE, "x = 100").join();
+        assertTrue(model.captionProperty().get().matches("runs after \\[\\d+\\] x = 100"),
+                model.captionProperty().get());
+        CellNode bad = model.runNew(CellKind.CODE, "1/0").join();
+        assertTrue(model.captionProperty().get().endsWith("; [" + bad.executionCount()
+                + "] left no state"), model.captionProperty().get());
     }
 
     @Test
