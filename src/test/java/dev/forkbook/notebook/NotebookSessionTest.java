@@ -75,36 +75,34 @@ class NotebookSessionTest {
         assertEquals("6", text(run(md.id(), "z + 1")));
     }
 
-    @Test
-    void a_cell_run_below_a_running_cell_waits_for_it_as_in_jupyter() {
+    /** Runs {@code first} and, while it runs, {@code second} below it; returns both finished. */
+    private List<CellNode> queued(String first, String second) {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors
-                .newCachedThreadPool();
+                .newSingleThreadExecutor();
         try (NotebookSession async = new NotebookSession(kernel, tree, Runnable::run, pool)) {
-            var first = async.run("initial", "import time\ntime.sleep(0.2)\nslow = 1");
-            String running = tree.children("initial").get(0).id();
-            CellNode queued = async.run(running, "slow + 1").join();
-            assertEquals(CellStatus.OK, first.join().status());
-            assertEquals(CellStatus.OK, queued.status());
-            assertEquals("2", text(queued));
+            var running = async.run("initial", first);
+            String id = tree.children("initial").get(0).id();
+            CellNode below = async.run(id, second).join();
+            return List.of(running.join(), below);
         } finally {
             pool.shutdownNow();
         }
     }
 
     @Test
+    void a_cell_run_below_a_running_cell_waits_for_it_as_in_jupyter() {
+        List<CellNode> done = queued("import time\ntime.sleep(0.2)\nslow = 1", "slow + 1");
+        assertEquals(CellStatus.OK, done.get(0).status());
+        assertEquals(CellStatus.OK, done.get(1).status());
+        assertEquals("2", text(done.get(1)));
+    }
+
+    @Test
     void a_cell_queued_behind_a_cell_that_fails_does_not_run() {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors
-                .newSingleThreadExecutor();
-        try (NotebookSession async = new NotebookSession(kernel, tree, Runnable::run, pool)) {
-            var first = async.run("initial", "import time\ntime.sleep(0.2)\n1/0");
-            String failing = tree.children("initial").get(0).id();
-            CellNode queued = async.run(failing, "print('ran')").join();
-            assertEquals(CellStatus.ERROR, first.join().status());
-            assertEquals(CellStatus.ERROR, queued.status());
-            assertEquals(NotebookSession.NOT_LIVE, queued.error().ename());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<CellNode> done = queued("import time\ntime.sleep(0.2)\n1/0", "print('ran')");
+        assertEquals(CellStatus.ERROR, done.get(0).status());
+        assertEquals(CellStatus.ERROR, done.get(1).status());
+        assertEquals(NotebookSession.NOT_LIVE, done.get(1).error().ename());
     }
 
     @Test
