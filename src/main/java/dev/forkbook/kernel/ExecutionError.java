@@ -8,11 +8,21 @@ public record ExecutionError(String ename, String evalue, List<String> traceback
     /** The ename of an execution that asked for a state that does not exist. */
     public static final String STATE_NOT_FOUND = "StateNotFound";
 
+    /**
+     * The ename of an execution whose kernel could not be reached (a remote server that is gone or
+     * refused the token); nothing ran, or its result never arrived.
+     */
+    public static final String CONNECTION_LOST = "KernelConnectionLost";
+
     public ExecutionError {
         traceback = List.copyOf(traceback);
     }
 
     public static ExecutionError stateNotFound(String stateName) {
         return new ExecutionError(STATE_NOT_FOUND, stateName, List.of());
+    }
+
+    public static ExecutionError connectionLost(String message) {
+        return new ExecutionError(CONNECTION_LOST, message, List.of());
     }
 }

@@ -52,6 +52,11 @@ public interface Kernel extends AutoCloseable {
      */
     List<String> complete(String stateName, String prefix);
 
+    /** Which kernel this is and what it can do; the embedded Jython kernel unless overridden. */
+    default KernelDescription description() {
+        return KernelDescription.EMBEDDED_JYTHON;
+    }
+
     /** Subscribes to kernel events; the returned handle unsubscribes. */
     Subscription subscribe(KernelListener listener);
 

@@ -76,4 +76,23 @@ public sealed interface KernelEvent {
             return "reset";
         }
     }
+
+    /**
+     * A remote kernel stopped answering: its states cannot be reached until
+     * {@link ConnectionRestored}. Embedded kernels never send it.
+     */
+    record ConnectionLost(String message) implements KernelEvent {
+        @Override
+        public String type() {
+            return "connection_lost";
+        }
+    }
+
+    /** A remote kernel answers again; states it still holds can be used again. */
+    record ConnectionRestored() implements KernelEvent {
+        @Override
+        public String type() {
+            return "connection_restored";
+        }
+    }
 }

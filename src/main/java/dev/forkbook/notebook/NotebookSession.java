@@ -486,6 +486,14 @@ public final class NotebookSession implements AutoCloseable {
             return null;
         }
         CellNode current = tree.get(id);
+        if (!result.succeeded() && ExecutionError.CONNECTION_LOST.equals(result.error().ename())
+                && (current.executionCount() != null || !current.outputs().isEmpty()
+                        || current.error() != null)) {
+            // The kernel could not be reached: a cell that has results keeps them, not live.
+            CellNode kept = current.withStatus(CellStatus.NOT_LIVE);
+            tree.update(kept);
+            return kept;
+        }
         CellNode done = current.withResult(result.succeeded() ? CellStatus.OK : CellStatus.ERROR,
                 result.outputs(), result.error(), result.executionCount(), duration);
         tree.update(done);
@@ -621,13 +629,40 @@ public final class NotebookSession implements AutoCloseable {
             replaceDisplay(update);
         } else if (event instanceof KernelEvent.StateDeleted deleted) {
             markNotLive(deleted.name());
-        } else if (event instanceof KernelEvent.KernelReset) {
+        } else if (event instanceof KernelEvent.KernelReset
+                || event instanceof KernelEvent.ConnectionLost) {
             for (CellNode node : tree.depthFirst()) {
                 if (!node.isRoot()) {
                     markNotLive(node.id());
                 }
             }
+        } else if (event instanceof KernelEvent.ConnectionRestored) {
+            reviveStates();
         }
+    }
+
+    /**
+     * Asks the kernel which states it holds and makes every not-live code cell whose state is among
+     * them live again: after a remote kernel comes back, or when a notebook is connected to a server
+     * that still holds its states. Cells whose states are gone stay not live (rebuild replays them).
+     */
+    public void reviveStates() {
+        background.execute(() -> {
+            java.util.Set<String> held;
+            try {
+                held = new java.util.HashSet<>(kernel.listStates());
+            } catch (RuntimeException unreachable) {
+                return;
+            }
+            owner.execute(() -> {
+                for (CellNode node : tree.depthFirst()) {
+                    if (node.kind() == CellKind.CODE && node.status() == CellStatus.NOT_LIVE
+                            && held.contains(node.id())) {
+                        tree.update(node.withStatus(CellStatus.OK));
+                    }
+                }
+            });
+        });
     }
 
     /** {@code update_display} from a later cell: every output shown with that id is replaced. */

@@ -67,6 +67,9 @@ final class Dtos {
     record InterruptResponse(boolean interrupted) {
     }
 
+    record CompletionsResponse(List<String> completions) {
+    }
+
     static String timestamp(Instant instant) {
         return TIMESTAMP.format(instant);
     }

@@ -6,7 +6,7 @@ import dev.forkbook.kernel.Kernel;
 import io.javalin.http.Context;
 import java.util.Map;
 
-/** Executions and kernel-wide commands: execute, multistate_execute, interrupt, reset. */
+/** Executions and kernel-wide commands: execute, multistate_execute, interrupt, complete, reset. */
 final class KernelController {
 
     private final Kernel kernel;
@@ -37,6 +37,17 @@ final class KernelController {
     void interrupt(Context ctx) {
         JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), mapper);
         ctx.json(new Dtos.InterruptResponse(kernel.interrupt(body.requiredId("exec_id"))));
+    }
+
+    /** {@code POST /complete {state_name, prefix}}: tab completions against a state. */
+    void complete(Context ctx) {
+        JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), mapper);
+        String state = body.requiredString("state_name");
+        String prefix = body.optionalString("prefix", "");
+        if (!kernel.listStates().contains(state)) {
+            throw ApiException.notFound("State not found: " + state);
+        }
+        ctx.json(new Dtos.CompletionsResponse(kernel.complete(state, prefix)));
     }
 
     void reset(Context ctx) {

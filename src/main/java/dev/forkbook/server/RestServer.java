@@ -8,8 +8,8 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 
 /**
- * The kernel's REST API: the seed's routes, bodies and status codes, plus {@code GET /tree} and
- * {@code GET /events}. Every error is a JSON object {@code {"error": "..."}} with a 4xx status.
+ * The kernel's REST API: the seed's routes, bodies and status codes, plus {@code GET /tree},
+ * {@code GET /events} and {@code POST /complete}. Every error is a JSON object {@code {"error": "..."}} with a 4xx status.
  */
 public final class RestServer implements AutoCloseable {
 
@@ -38,6 +38,7 @@ public final class RestServer implements AutoCloseable {
             javalin.routes.post("/multistate_execute", executions::multistateExecute);
             javalin.routes.post("/interrupt", executions::interrupt);
             javalin.routes.post("/reset", executions::reset);
+            javalin.routes.post("/complete", executions::complete);
             javalin.routes.get("/states", states::list);
             javalin.routes.get("/states/{name}", states::get);
             javalin.routes.delete("/states/{name}", states::delete);

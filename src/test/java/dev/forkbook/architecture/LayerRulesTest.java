@@ -27,6 +27,15 @@ class LayerRulesTest {
             .because("the kernel API speaks Jupyter's vocabulary in plain Java");
 
     @ArchTest
+    static final ArchRule remote_kernel_is_the_kernel_api_over_http_and_nothing_else = noClasses()
+            .that().resideInAPackage("dev.forkbook.kernel.remote..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.forkbook.kernel.jython..",
+                    "dev.forkbook.server..", "dev.forkbook.ui..", "dev.forkbook.app..",
+                    "javafx..", "io.javalin..", "org.eclipse.jetty..")
+            .because("a remote kernel implements the kernel API with java.net.http alone, so any "
+                    + "front end can use it in place of the embedded one");
+
+    @ArchTest
     static final ArchRule only_kernel_jython_imports_jython = noClasses()
             .that().resideOutsideOfPackage("dev.forkbook.kernel.jython..")
             .should().dependOnClassesThat().resideInAPackage("org.python..")

@@ -39,6 +39,21 @@ class RestApiTest extends ServerTestBase {
     }
 
     @Test
+    void complete_offers_the_names_of_a_state_that_start_with_the_prefix() {
+        execute("total_rows = 3\ntotal_cols = 4\nother = 1", "initial", "api-complete");
+        JsonNode answer = api.post("/complete", Map.of("state_name", "api-complete",
+                "prefix", "total_")).json();
+        assertEquals("[\"total_cols\",\"total_rows\"]", answer.get("completions").toString());
+    }
+
+    @Test
+    void complete_on_an_unknown_state_is_404_and_without_state_name_400() {
+        assertEquals(404, api.post("/complete", Map.of("state_name", "no-such", "prefix", "x"))
+                .status());
+        assertEquals(400, api.post("/complete", Map.of("prefix", "x")).status());
+    }
+
+    @Test
     void execute_without_new_state_name_generates_one() {
         ApiClient.Reply reply = api.post("/execute",
                 "{\"code\": \"z = 1\", \"exec_id\": \"gen\", \"state_name\": \"initial\"}");

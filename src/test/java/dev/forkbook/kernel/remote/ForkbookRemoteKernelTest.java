@@ -1,0 +1,96 @@
+package dev.forkbook.kernel.remote;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.forkbook.kernel.KernelDescription;
+import dev.forkbook.kernel.KernelEvent;
+import dev.forkbook.testing.KernelServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The remote kernel against {@code forkbook serve} running in another JVM. */
+class ForkbookRemoteKernelTest extends RemoteKernelContract {
+
+    @BeforeAll
+    static void startServer() {
+        server = KernelServer.forkbook();
+    }
+
+    @Override
+    String longRunningCode() {
+        return "import time\ntime.sleep(60)";
+    }
+
+    @Override
+    String expectedKind() {
+        return KernelDescription.FORKBOOK;
+    }
+
+    @Override
+    KernelServer startAnother() {
+        return KernelServer.forkbook();
+    }
+
+    @Test
+    void completion_comes_from_the_server() {
+        RemoteKernel remote = connect();
+        String name = "comp-" + System.nanoTime();
+        remote.execute(new dev.forkbook.kernel.ExecuteRequest("alpha_one = 1\nalpha_two = 2", "c",
+                "initial", name));
+        assertTrue(remote.description().completes());
+        assertEquals(java.util.List.of("alpha_one", "alpha_two"), remote.complete(name, "alpha_"));
+    }
+
+    @Test
+    void states_other_clients_create_arrive_as_events_with_their_parent() throws Exception {
+        RemoteKernel remote = connect();
+        String parent = "ev-parent-" + System.nanoTime();
+        String child = "ev-child-" + System.nanoTime();
+        CompletableFuture<KernelEvent.StateCreated> seen = new CompletableFuture<>();
+        remote.subscribe(event -> {
+            if (event instanceof KernelEvent.StateCreated created
+                    && created.state().name().equals(child)) {
+                seen.complete(created);
+            }
+        });
+        // The event stream is open once the watcher has connected; a state created before that is
+        // still found through /tree, so create the child only when an event from the parent arrived.
+        CompletableFuture<Void> parentSeen = new CompletableFuture<>();
+        remote.subscribe(event -> {
+            if (event instanceof KernelEvent.StateCreated created
+                    && created.state().name().equals(parent)) {
+                parentSeen.complete(null);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!parentSeen.isDone() && System.nanoTime() < deadline) {
+            otherClientExecutes("p = 1", "initial", parent);
+            try {
+                parentSeen.get(200, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException notYet) {
+                // The stream was not open yet; run it again (re-using the name replaces the state).
+            }
+        }
+        otherClientExecutes("q = p + 1", parent, child);
+        KernelEvent.StateCreated created = seen.get(20, TimeUnit.SECONDS);
+        assertEquals(parent, created.state().parent());
+        assertEquals("q = p + 1", created.state().code());
+    }
+
+    private static void otherClientExecutes(String code, String from, String to) throws Exception {
+        String body = "{\"code\": \"" + code + "\", \"exec_id\": \"other-" + to + "\", "
+                + "\"state_name\": \"" + from + "\", \"new_state_name\": \"" + to + "\"}";
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(server.url() + "/execute?token=" + server.token()))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+    }
+}
