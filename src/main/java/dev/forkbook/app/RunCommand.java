@@ -1,6 +1,9 @@
 package dev.forkbook.app;
 
+import dev.forkbook.kernel.Kernel;
 import dev.forkbook.kernel.jython.JythonKernel;
+import dev.forkbook.kernel.remote.RemoteKernel;
+import dev.forkbook.kernel.remote.RemoteKernelException;
 import dev.forkbook.notebook.AtomicFileWriter;
 import dev.forkbook.notebook.CellNode;
 import dev.forkbook.notebook.FileOps;
@@ -41,6 +44,14 @@ final class RunCommand implements Callable<Integer> {
             description = "Also export the path to --node (or the current cell) as .ipynb.")
     Path export;
 
+    @Option(names = "--connect", paramLabel = "URL",
+            description = "Run on the kernel server at URL (forkbook serve, or the snapshot-kernel "
+                    + "seed on CPython) instead of the embedded Jython.")
+    String connect;
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "The token of the --connect server.")
+    String token;
+
     @Override
     public Integer call() {
         NotebookDocument document;
@@ -57,14 +68,23 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("No cell with id " + node + " in " + notebook);
             return 2;
         }
+        Kernel kernel;
+        try {
+            kernel = connect == null ? new JythonKernel() : RemoteKernel.connect(connect, token);
+        } catch (RemoteKernelException | IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        if (connect != null) {
+            System.err.println("Running on " + kernel.description().label());
+        }
         CellNode failed;
-        try (JythonKernel kernel = new JythonKernel();
-                NotebookSession session = new NotebookSession(kernel, document.tree(), Runnable::run,
-                        Runnable::run)) {
+        try (kernel; NotebookSession session = new NotebookSession(kernel, document.tree(),
+                Runnable::run, Runnable::run)) {
             failed = new NotebookRunner(session, System.err).run(node);
         }
         NotebookDocument executed = new NotebookDocument(document.tree(),
-                node != null ? node : document.current());
+                node != null ? node : document.current(), KernelChoices.of(kernel, document.kernel()));
         try {
             Path target = output != null ? output : notebook;
             write(target, executed);

@@ -21,7 +21,7 @@ import java.util.Map;
  * order, cells parents-first in time order, two-space indentation, LF line ends) so that it diffs well.
  *
  * <pre>
- * {"format": "forkbook", "version": 1, "current": "c…",
+ * {"format": "forkbook", "version": 1, "current": "c…", "kernel": {"kind", "url"}?,
  *  "cells": [{"id", "parent", "kind", "source", "execution_count", "created", "duration_ms",
  *             "outputs": [nbformat v4 outputs]}]}
  * </pre>
@@ -46,6 +46,14 @@ public final class ForkbookFormat {
         file.put("format", FORMAT);
         file.put("version", VERSION);
         file.put("current", document.current());
+        if (document.kernel() != null) {
+            Map<String, Object> kernel = new LinkedHashMap<>();
+            kernel.put("kind", document.kernel().kind());
+            if (document.kernel().url() != null) {
+                kernel.put("url", document.kernel().url());
+            }
+            file.put("kernel", kernel);
+        }
         file.put("cells", cells(document.tree()));
         return toBytes(file);
     }
@@ -110,7 +118,12 @@ public final class ForkbookFormat {
             throw new NotebookFormatException("Unknown notebook format version: "
                     + root.path("version"));
         }
-        return new NotebookDocument(readTree(root.path("cells")), root.path("current").asText(null));
+        JsonNode kernel = root.path("kernel");
+        KernelChoice choice = kernel.isObject() && kernel.hasNonNull("kind")
+                ? new KernelChoice(kernel.get("kind").asText(), kernel.path("url").asText(null))
+                : null;
+        return new NotebookDocument(readTree(root.path("cells")), root.path("current").asText(null),
+                choice);
     }
 
     /** A tree from the file's list of cells (also kept in exported .ipynb metadata). */

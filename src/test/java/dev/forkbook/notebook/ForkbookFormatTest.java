@@ -56,6 +56,20 @@ class ForkbookFormatTest {
     }
 
     @Test
+    void the_file_remembers_the_kernel_kind_and_url_but_no_token() {
+        NotebookDocument remote = new NotebookDocument(sample().tree(), "b1",
+                new KernelChoice("seed", "http://10.0.0.5:8080"));
+        byte[] bytes = ForkbookFormat.write(remote);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        assertTrue(text.contains("\"kernel\" : {\n    \"kind\" : \"seed\",\n    \"url\" : "
+                + "\"http://10.0.0.5:8080\"\n  }"), text);
+        assertEquals(new KernelChoice("seed", "http://10.0.0.5:8080"),
+                ForkbookFormat.read(bytes).kernel());
+        assertEquals(null, ForkbookFormat.read(ForkbookFormat.write(sample())).kernel(),
+                "a file that names no kernel runs on the embedded one");
+    }
+
+    @Test
     void reopened_code_cells_are_not_live() {
         NotebookDocument read = ForkbookFormat.read(ForkbookFormat.write(sample()));
         assertEquals(CellStatus.NOT_LIVE, read.tree().get("a").status());
