@@ -24,12 +24,14 @@ final class DesktopApp implements AutoCloseable {
     private final NotebookShell shell;
 
     /** Builds the window; call on the FX thread. */
-    DesktopApp(Kernel kernel, MainWindow.ServerInfo server, Stage stage) {
+    DesktopApp(Kernel kernel, MainWindow.ServerInfo server, Stage stage,
+            KernelConnections connections) {
         NotebookShell.Services services = new NotebookShell.Services(kernel, background,
                 new FxThread(), new SystemBrowser(), server,
                 new RecoveryStore(RecoveryStore.defaultDirectory(), FileOps.SYSTEM),
                 new RecentFiles(RecentFiles.defaultStore()), FileOps.SYSTEM);
-        shell = new NotebookShell(stage, services, FxDialogs::new);
+        shell = new NotebookShell(stage, services, FxDialogs::new, connections);
+        shell.setKernelChoice(connections.choiceFor(kernel));
     }
 
     /** Shows the window, then opens {@code notebook} (or offers unsaved untitled work). */

@@ -1,9 +1,11 @@
 package dev.forkbook.app;
 
+import dev.forkbook.kernel.Kernel;
 import dev.forkbook.kernel.jython.JythonKernel;
 import dev.forkbook.server.RestServer;
 import dev.forkbook.server.ServerConfig;
 import dev.forkbook.ui.MainWindow;
+import dev.forkbook.ui.files.KernelConnector;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,8 +35,15 @@ final class ForkbookCommand implements Callable<Integer> {
     BindAddress bind;
 
     @Option(names = "--token", paramLabel = "TOKEN",
-            description = "Secret for the REST server (default: a random one).")
+            description = "Secret for the REST server (default: a random one); with --connect, the "
+                    + "token of the server connected to.")
     String token;
+
+    @Option(names = "--connect", paramLabel = "URL",
+            description = "Run on the kernel server at URL (forkbook serve elsewhere, or the "
+                    + "snapshot-kernel seed on CPython) instead of the embedded Jython; no REST "
+                    + "server is started.")
+    String connect;
 
     @Option(names = "--no-server", description = "Do not start the REST server.")
     boolean noServer;
@@ -54,16 +63,29 @@ final class ForkbookCommand implements Callable<Integer> {
             System.err.println("--max-output-chars must be at least 2");
             return 2;
         }
-        JythonKernel kernel = new JythonKernel(
-                dev.forkbook.kernel.KernelOptions.defaults().withMaxOutputChars(maxOutputChars));
+        KernelConnections connections = new KernelConnections(() -> new JythonKernel(
+                dev.forkbook.kernel.KernelOptions.defaults().withMaxOutputChars(maxOutputChars)),
+                KernelConnections.defaultPreferences());
+        Kernel kernel;
+        if (connect != null) {
+            try {
+                kernel = connections.connect(connect, token);
+            } catch (KernelConnector.Unavailable e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
+            System.out.println("Forkbook on " + kernel.description().label());
+        } else {
+            kernel = connections.embedded();
+        }
         RestServer server = null;
         MainWindow.ServerInfo info = null;
-        if (!noServer) {
+        if (!noServer && connect == null) {
             String secret = token != null ? token : ServeCommand.newToken();
             try {
                 server = startServer(kernel, secret);
             } catch (RuntimeException e) {
-                kernel.close();
+                connections.close();
                 System.err.println("Cannot start the REST server: " + e.getMessage());
                 return 1;
             }
@@ -79,7 +101,7 @@ final class ForkbookCommand implements Callable<Integer> {
         Platform.startup(() -> {
             Stage stage = new Stage();
             stage.setOnHidden(e -> closed.countDown());
-            DesktopApp desktop = new DesktopApp(kernel, serverInfo, stage);
+            DesktopApp desktop = new DesktopApp(kernel, serverInfo, stage, connections);
             app.set(desktop);
             desktop.show(notebook);
         });
@@ -90,7 +112,7 @@ final class ForkbookCommand implements Callable<Integer> {
         if (server != null) {
             server.close();
         }
-        kernel.close();
+        connections.close();
         Platform.exit();
         return 0;
     }
@@ -110,7 +132,7 @@ final class ForkbookCommand implements Callable<Integer> {
             java.util.logging.Logger.getLogger("javafx"),
             java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl"));
 
-    private RestServer startServer(JythonKernel kernel, String secret) {
+    private RestServer startServer(Kernel kernel, String secret) {
         if (bind != null) {
             RestServer server = new RestServer(kernel, new ServerConfig(bind.host(), bind.port(),
                     secret, ServerConfig.DEFAULT_MAX_BODY_BYTES));

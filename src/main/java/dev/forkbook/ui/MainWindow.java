@@ -40,6 +40,7 @@ public final class MainWindow {
     private final NotebookView notebook;
     private final VariablesPane variables;
     private final BorderPane root = new BorderPane();
+    private final StatusBar statusBar;
 
     public MainWindow(NotebookViewModel model, ServerInfo server, LinkOpener links,
             Executor background, Executor fx) {
@@ -54,8 +55,9 @@ public final class MainWindow {
         SplitPane split = new SplitPane(treePane, notebook, variables);
         split.setDividerPositions(0.22, 0.78);
         root.setCenter(split);
-        root.setBottom(new StatusBar(model, server == null ? null : server.baseUrl(),
-                server == null ? null : server.urlWithToken()));
+        statusBar = new StatusBar(model, server == null ? null : server.baseUrl(),
+                server == null ? null : server.urlWithToken());
+        root.setBottom(statusBar);
     }
 
     private static Label caption(String text) {
@@ -103,6 +105,10 @@ public final class MainWindow {
 
     public Parent root() {
         return root;
+    }
+
+    public StatusBar statusBar() {
+        return statusBar;
     }
 
     public ForkTreeView tree() {

@@ -14,7 +14,10 @@ import javafx.scene.layout.Region;
 /** The bottom bar: the REST server's address with a copy-URL button, and the kernel's busy state. */
 public final class StatusBar extends HBox {
 
+    private static final javafx.css.PseudoClass LOST = javafx.css.PseudoClass.getPseudoClass("lost");
+
     private final Label busy = new Label();
+    private final Label kernel = new Label("Kernel: embedded Jython");
     private final ProgressIndicator spinner = new ProgressIndicator();
 
     /**
@@ -61,6 +64,14 @@ public final class StatusBar extends HBox {
                 model.runningProperty().greaterThan(0))
                 .then(model.runningProperty().asString("Kernel busy: %d running"))
                 .otherwise("Kernel idle"));
-        getChildren().addAll(gap, spinner, busy);
+        kernel.getStyleClass().add("kernel-label");
+        kernel.setId("kernel-label");
+        getChildren().addAll(gap, kernel, spinner, busy);
+    }
+
+    /** Which kernel the notebook runs on; {@code problem} when it cannot be reached. */
+    public void showKernel(String text, boolean problem) {
+        kernel.setText("Kernel: " + text);
+        kernel.pseudoClassStateChanged(LOST, problem);
     }
 }

@@ -2,7 +2,11 @@ package dev.forkbook.ui.files;
 
 import dev.forkbook.kernel.Kernel;
 import dev.forkbook.notebook.AtomicFileWriter;
+import dev.forkbook.kernel.KernelDescription;
+import dev.forkbook.kernel.KernelEvent;
 import dev.forkbook.notebook.CellNode;
+import dev.forkbook.notebook.CellStatus;
+import dev.forkbook.notebook.KernelChoice;
 import dev.forkbook.notebook.FileOps;
 import dev.forkbook.notebook.ForkbookFormat;
 import dev.forkbook.notebook.Ipynb;
@@ -57,6 +61,12 @@ public final class NotebookShell {
     private final Menu recentMenu = new Menu("Open Recent");
     private final Dialogs dialogs;
     private final Timeline autosave;
+    private final KernelMenu kernelMenu;
+    private final KernelConnector connector;
+    private Kernel kernel;
+    private KernelChoice kernelChoice;
+    private Kernel.Subscription kernelEvents;
+    private String connectionProblem;
     private NotebookFile file;
     private NotebookSession session;
     private NotebookViewModel model;
@@ -64,9 +74,22 @@ public final class NotebookShell {
     private boolean dirty;
 
     public NotebookShell(Stage stage, Services services, Function<Window, Dialogs> dialogs) {
+        this(stage, services, dialogs, null);
+    }
+
+    /**
+     * @param connector where other kernels come from (File → Connect, the Kernel menu); null for a
+     *     window that always uses {@code services.kernel()}
+     */
+    public NotebookShell(Stage stage, Services services, Function<Window, Dialogs> dialogs,
+            KernelConnector connector) {
         this.stage = stage;
         this.services = services;
         this.dialogs = dialogs.apply(stage);
+        this.connector = connector;
+        this.kernel = services.kernel();
+        this.kernelMenu = connector == null ? null : new KernelMenu(this, connector, this.dialogs,
+                services.background(), services.fx(), stage);
         root.setTop(menuBar());
         autosave = new Timeline(new KeyFrame(AUTOSAVE_INTERVAL, e -> autosaveNow()));
         autosave.setCycleCount(Timeline.INDEFINITE);
@@ -109,7 +132,80 @@ public final class NotebookShell {
 
     /** The document as it is now. */
     public NotebookDocument document() {
-        return new NotebookDocument(session.tree(), model.current());
+        return new NotebookDocument(session.tree(), model.current(), kernelChoice);
+    }
+
+    /** The kernel the notebook runs on. */
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    /** What the file records about the kernel (null: the embedded one). */
+    public KernelChoice kernelChoice() {
+        return kernelChoice;
+    }
+
+    /** Sets what the file records about the current kernel, without switching (at start-up). */
+    public void setKernelChoice(KernelChoice choice) {
+        kernelChoice = choice;
+        updateTitle();
+    }
+
+    /** The kernel menu, or null when this window cannot switch kernels. */
+    public KernelMenu kernelMenu() {
+        return kernelMenu;
+    }
+
+    /**
+     * Runs the notebook on another kernel from now on. Every cell keeps its outputs; cells become
+     * not live unless the new kernel holds their states (reconnecting to the same server), and
+     * rebuild on it when run below. The kernel used before is released.
+     */
+    public void useKernel(Kernel newKernel, KernelChoice choice) {
+        Kernel old = kernel;
+        boolean wasDirty = dirty;
+        boolean changed = !java.util.Objects.equals(choice, kernelChoice);
+        NotebookTree copy = notLiveCopy(session.tree());
+        String current = model.current();
+        kernel = newKernel;
+        kernelChoice = choice;
+        connectionProblem = null;
+        load(file, new NotebookDocument(copy, current, choice));
+        session.reviveStates();
+        if (wasDirty || changed) {
+            markDirty();
+        }
+        if (old != newKernel && connector != null) {
+            connector.release(old);
+        }
+    }
+
+    /** A transient note about the kernel in the title and status bar ("Connecting…"), or null. */
+    public void setKernelStatus(String status) {
+        connectionProblem = status;
+        updateTitle();
+    }
+
+    private static NotebookTree notLiveCopy(NotebookTree tree) {
+        NotebookTree copy = new NotebookTree();
+        for (CellNode node : tree.depthFirst()) {
+            if (!node.isRoot()) {
+                copy.add(node.kind() == dev.forkbook.notebook.CellKind.CODE
+                        && node.status() != CellStatus.ERROR ? node.withStatus(CellStatus.NOT_LIVE)
+                        : node);
+            }
+        }
+        return copy;
+    }
+
+    private void onKernelEvent(KernelEvent event) {
+        if (event instanceof KernelEvent.ConnectionLost) {
+            connectionProblem = "connection lost, retrying";
+            updateTitle();
+        } else if (event instanceof KernelEvent.ConnectionRestored) {
+            connectionProblem = null;
+            updateTitle();
+        }
     }
 
     /** Offers the untitled recovery copy, for a start without a notebook. */
@@ -154,9 +250,16 @@ public final class NotebookShell {
         if (recovered.isPresent() && !recover) {
             services.recovery().discard(opened.file().path());
         }
+        KernelChoice wanted = document.kernel();
+        kernelChoice = wanted != null ? wanted : kernelChoice;
         load(opened.file(), recover ? recovered.get().document() : document);
         if (recover || !opened.file().path().equals(path)) {
             markDirty();
+        }
+        if (kernelMenu != null && wanted != null
+                && !wanted.equals(connector.choiceFor(kernel))) {
+            // The notebook ran elsewhere: offer that kernel again once the window is up.
+            services.fx().execute(() -> kernelMenu.offer(wanted));
         }
         services.recent().add(path);
         refreshRecent();
@@ -263,8 +366,12 @@ public final class NotebookShell {
         if (session != null) {
             session.close();
         }
+        if (kernelEvents != null) {
+            kernelEvents.close();
+        }
+        kernelEvents = kernel.subscribe(event -> services.fx().execute(() -> onKernelEvent(event)));
         file = newFile;
-        session = new NotebookSession(services.kernel(), document.tree(), services.fx(),
+        session = new NotebookSession(kernel, document.tree(), services.fx(),
                 services.background());
         session.followKernel();
         model = new NotebookViewModel(session, services.fx());
@@ -304,7 +411,17 @@ public final class NotebookShell {
     }
 
     private void updateTitle() {
-        stage.setTitle("Forkbook — " + displayName() + (dirty ? " *" : ""));
+        KernelDescription description = kernel.description();
+        String note = connectionProblem == null ? "" : " (" + connectionProblem + ")";
+        // The embedded kernel is the default, named in the status bar only.
+        stage.setTitle("Forkbook — " + displayName() + (dirty ? " *" : "")
+                + (description.remote() || !note.isEmpty() ? " — " + description.label() + note
+                        : ""));
+        if (window != null) {
+            window.statusBar().showKernel(description.label() + note
+                    + (description.completes() ? "" : " · no tab completion on this kernel"),
+                    connectionProblem != null);
+        }
     }
 
     private MenuBar menuBar() {
@@ -327,6 +444,10 @@ public final class NotebookShell {
         MenuBar bar = new MenuBar(fileMenu);
         bar.getMenus().addAll(new dev.forkbook.ui.notebook.NotebookMenus(() -> window.notebook(),
                 () -> model).menus());
+        if (kernelMenu != null) {
+            fileMenu.getItems().add(fileMenu.getItems().size() - 2, kernelMenu.connectItem());
+            kernelMenu.addTo(bar);
+        }
         return bar;
     }
 
