@@ -74,8 +74,8 @@ final class KernelConnections implements KernelConnector, AutoCloseable {
             seed = SeedProcess.start(pythonInterpreter(),
                     dir == null || dir.isBlank() ? null : Path.of(dir), Duration.ofSeconds(30));
         } catch (SeedProcess.StartException e) {
-            throw new Unavailable(e.getMessage() + "\n\nFor DataFrames and figures also install: "
-                    + SeedProcess.DEBIAN_PACKAGES);
+            throw new Unavailable(e.getMessage() + "\n\nFor DataFrames and figures also install (Debian): "
+                    + SeedProcess.SCIENTIFIC_PACKAGES);
         }
         try {
             RemoteKernel kernel = RemoteKernel.connect(seed.url(), seed.token());

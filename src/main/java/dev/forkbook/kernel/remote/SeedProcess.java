@@ -23,9 +23,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SeedProcess implements AutoCloseable {
 
-    /** The Debian packages the seed and the scientific stack need. */
-    public static final String DEBIAN_PACKAGES =
-            "python3-bottle python3-cheroot python3-numpy python3-pandas python3-matplotlib";
+    /** The Debian packages for DataFrames and figures next to the seed. */
+    public static final String SCIENTIFIC_PACKAGES =
+            "python3-numpy python3-pandas python3-matplotlib";
 
     private static final int ATTEMPTS = 5;
     private static final int KEPT_OUTPUT = 16 * 1024;

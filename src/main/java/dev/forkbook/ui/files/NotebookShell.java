@@ -172,7 +172,8 @@ public final class NotebookShell {
         connectionProblem = null;
         load(file, new NotebookDocument(copy, current, choice));
         session.reviveStates();
-        if (wasDirty || changed) {
+        // A saved notebook records its kernel, so switching is a change to save.
+        if (wasDirty || changed && file != null) {
             markDirty();
         }
         if (old != newKernel && connector != null) {
