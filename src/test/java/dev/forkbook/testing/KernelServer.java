@@ -42,7 +42,7 @@ public interface KernelServer extends AutoCloseable {
     @Override
     void close();
 
-    /** {@code forkbook serve --bind 127.0.0.1:PORT --token TOKEN} in a new JVM. */
+    /** {@code forkbook serve --bind 127.0.0.1:PORT --token TOKEN} in a new JVM on a free port. */
     static KernelServer forkbook() {
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
@@ -50,6 +50,11 @@ public interface KernelServer extends AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        return forkbook(port);
+    }
+
+    /** {@code forkbook serve} on {@code port} (to restart a server where it was). */
+    static KernelServer forkbook(int port) {
         String token = "test-token-" + port;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process;

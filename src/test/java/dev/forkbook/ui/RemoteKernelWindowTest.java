@@ -62,8 +62,14 @@ class RemoteKernelWindowTest {
         stage = primary;
     }
 
+    private NotebookShell shown;
+
     @AfterEach
     void close() {
+        // Close the connection first: a server waits for open event streams when it stops.
+        if (shown != null) {
+            shown.kernel().close();
+        }
         background.shutdownNow();
         servers.forEach(KernelServer::close);
     }
@@ -118,6 +124,7 @@ class RemoteKernelWindowTest {
             shell[0].setKernelChoice(connector.choiceFor(kernel));
             shell[0].show();
         });
+        shown = shell[0];
         return shell[0];
     }
 

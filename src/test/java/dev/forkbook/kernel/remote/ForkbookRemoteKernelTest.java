@@ -84,6 +84,49 @@ class ForkbookRemoteKernelTest extends RemoteKernelContract {
         assertEquals("q = p + 1", created.state().code());
     }
 
+    @Test
+    void a_server_restarted_at_the_same_address_is_followed_again_and_lost_cells_rebuild_on_it()
+            throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        KernelServer first = KernelServer.forkbook(port);
+        try (RemoteKernel remote = RemoteKernel.connect(first.url(), first.token(), FAST)) {
+            dev.forkbook.notebook.NotebookTree tree = new dev.forkbook.notebook.NotebookTree();
+            dev.forkbook.notebook.NotebookSession session = session(remote, tree);
+            // The session hears of the loss first (subscribed first), then these latches.
+            session.followKernel();
+            java.util.concurrent.CountDownLatch lost = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch back = new java.util.concurrent.CountDownLatch(1);
+            remote.subscribe(event -> {
+                if (event instanceof KernelEvent.ConnectionLost) {
+                    lost.countDown();
+                } else if (event instanceof KernelEvent.ConnectionRestored) {
+                    back.countDown();
+                }
+            });
+            dev.forkbook.notebook.CellNode base = session.run("initial", "base = 20").join();
+            first.kill();
+            assertTrue(lost.await(20, TimeUnit.SECONDS));
+            KernelServer second = KernelServer.forkbook(port);
+            try {
+                assertTrue(back.await(30, TimeUnit.SECONDS), "the watcher reconnects by itself");
+                assertTrue(remote.reachable());
+                // The new server holds no states: the cell stays not live and rebuilds by replay
+                // before its child runs.
+                assertEquals(dev.forkbook.notebook.CellStatus.NOT_LIVE, tree.get(base.id()).status());
+                dev.forkbook.notebook.CellNode child = session.run(base.id(), "base + 1").join();
+                assertEquals("21", dev.forkbook.testing.OutputText.of(child.outputs()));
+                assertEquals(dev.forkbook.notebook.CellStatus.OK, tree.get(base.id()).status());
+            } finally {
+                // Close the event stream first: the server waits for open streams when it stops.
+                remote.close();
+                second.close();
+            }
+        }
+    }
+
     private static void otherClientExecutes(String code, String from, String to) throws Exception {
         String body = "{\"code\": \"" + code + "\", \"exec_id\": \"other-" + to + "\", "
                 + "\"state_name\": \"" + from + "\", \"new_state_name\": \"" + to + "\"}";

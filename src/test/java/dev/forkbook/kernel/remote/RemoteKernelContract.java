@@ -176,6 +176,21 @@ abstract class RemoteKernelContract {
     }
 
     @Test
+    void a_notebook_reopened_on_a_server_that_still_holds_its_states_is_live_without_rebuilding()
+            throws Exception {
+        NotebookTree tree = new NotebookTree();
+        CellNode cell = session(connect(), tree).run(NotebookTree.ROOT_ID, "kept = 7").join();
+        NotebookDocument reopened = ForkbookFormat.read(ForkbookFormat.write(
+                new NotebookDocument(tree, cell.id())));
+        assertEquals(CellStatus.NOT_LIVE, reopened.tree().get(cell.id()).status());
+
+        try (RemoteKernel again = RemoteKernel.connect(server.url(), server.token(), FAST)) {
+            session(again, reopened.tree()).reviveStates();
+        }
+        assertEquals(CellStatus.OK, reopened.tree().get(cell.id()).status());
+    }
+
+    @Test
     void a_wrong_token_is_refused_with_a_clear_error() {
         RemoteKernelException refused = assertThrows(RemoteKernelException.class,
                 () -> RemoteKernel.connect(server.url(), "not-the-token", FAST));
