@@ -77,6 +77,11 @@ final class RunCommand implements Callable<Integer> {
         }
         if (connect != null) {
             System.err.println("Running on " + kernel.description().label());
+        } else if (document.kernel() != null) {
+            System.err.println("Note: this notebook last ran on a " + document.kernel().kind()
+                    + " kernel" + (document.kernel().url() == null ? ""
+                            : " at " + document.kernel().url())
+                    + "; running it on the embedded Jython (use --connect URL for that one).");
         }
         CellNode failed;
         try (kernel; NotebookSession session = new NotebookSession(kernel, document.tree(),
