@@ -65,7 +65,9 @@ class RemoteKernelWindowTest {
     private NotebookShell shown;
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
+        // Hiding the window stops its autosave timer, which would otherwise use the executor below.
+        org.testfx.util.WaitForAsyncUtils.asyncFx(stage::hide).get();
         // Close the connection first: a server waits for open event streams when it stops.
         if (shown != null) {
             shown.kernel().close();
