@@ -165,6 +165,13 @@ final class ForkbookRemoteKernel extends RemoteKernel {
                         ? new KernelEvent.DisplayUpdated(json.path("display_id").asText(), display)
                         : null;
             }
+            case "output" -> {
+                Output output = Wire.output(json.path("output"));
+                yield output == null ? null
+                        : new KernelEvent.OutputProduced(json.path("exec_id").asText(), output);
+            }
+            case "clear_output" -> new KernelEvent.OutputCleared(json.path("exec_id").asText(),
+                    json.path("wait").asBoolean(false));
             case "reset" -> new KernelEvent.KernelReset();
             default -> null;
         };

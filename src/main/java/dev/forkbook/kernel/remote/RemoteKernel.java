@@ -127,7 +127,9 @@ public abstract sealed class RemoteKernel implements Kernel
     @Override
     public final ExecutionResult execute(ExecuteRequest request) {
         try {
-            return doExecute(request);
+            ExecutionResult result = doExecute(request);
+            return request.executionCount() == null ? result
+                    : Wire.withCount(result, request.executionCount());
         } catch (RemoteKernelException e) {
             return failed(e);
         }

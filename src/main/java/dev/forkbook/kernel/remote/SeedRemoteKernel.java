@@ -54,7 +54,8 @@ final class SeedRemoteKernel extends RemoteKernel {
         body.put("exec_id", request.execId());
         body.put("state_name", request.stateName());
         body.put("new_state_name", target);
-        int count = counter.incrementAndGet();
+        int count = request.executionCount() != null ? request.executionCount()
+                : counter.incrementAndGet();
         pending.add(target);
         try {
             emit(new KernelEvent.ExecutionStarted(request.execId(), request.stateName(),

@@ -51,6 +51,16 @@ final class Wire {
         }
     }
 
+    /** The result shown with the count the notebook chose instead of the server's. */
+    static ExecutionResult withCount(ExecutionResult result, int count) {
+        List<Output> outputs = new ArrayList<>();
+        for (Output output : result.outputs()) {
+            outputs.add(output instanceof Output.ExecuteResult value
+                    ? new Output.ExecuteResult(count, value.data(), value.metadata()) : output);
+        }
+        return new ExecutionResult(outputs, result.stateName(), result.error(), count);
+    }
+
     static ExecutionError error(JsonNode json) {
         if (json == null || json.isNull() || !json.isObject()) {
             return null;

@@ -60,28 +60,56 @@ class ForkbookRemoteKernelTest extends RemoteKernelContract {
                 seen.complete(created);
             }
         });
-        // The event stream is open once the watcher has connected; a state created before that is
-        // still found through /tree, so create the child only when an event from the parent arrived.
-        CompletableFuture<Void> parentSeen = new CompletableFuture<>();
-        remote.subscribe(event -> {
-            if (event instanceof KernelEvent.StateCreated created
-                    && created.state().name().equals(parent)) {
-                parentSeen.complete(null);
-            }
-        });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!parentSeen.isDone() && System.nanoTime() < deadline) {
-            otherClientExecutes("p = 1", "initial", parent);
-            try {
-                parentSeen.get(200, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException notYet) {
-                // The stream was not open yet; run it again (re-using the name replaces the state).
-            }
-        }
+        awaitEventStream(remote);
+        otherClientExecutes("p = 1", "initial", parent);
         otherClientExecutes("q = p + 1", parent, child);
         KernelEvent.StateCreated created = seen.get(20, TimeUnit.SECONDS);
         assertEquals(parent, created.state().parent());
         assertEquals("q = p + 1", created.state().code());
+    }
+
+    @Test
+    void outputs_stream_while_the_cell_runs() throws Exception {
+        RemoteKernel remote = connect();
+        awaitEventStream(remote);
+        String execId = "streaming-" + System.nanoTime();
+        CompletableFuture<KernelEvent.OutputProduced> first = new CompletableFuture<>();
+        remote.subscribe(event -> {
+            if (event instanceof KernelEvent.OutputProduced produced
+                    && produced.execId().equals(execId)) {
+                first.complete(produced);
+            }
+        });
+        CompletableFuture<dev.forkbook.kernel.ExecutionResult> running = CompletableFuture.supplyAsync(
+                () -> remote.execute(dev.forkbook.kernel.ExecuteRequest.of(
+                        "import time\nprint('first')\ntime.sleep(60)", execId, "initial")));
+        KernelEvent.OutputProduced produced = first.get(20, TimeUnit.SECONDS);
+        assertEquals("first\n", ((dev.forkbook.kernel.Output.Stream) produced.output()).text());
+        assertTrue(!running.isDone(), "the output arrived before the cell ended");
+        assertTrue(remote.interrupt(execId));
+        assertEquals("KeyboardInterrupt", running.get(20, TimeUnit.SECONDS).error().ename());
+    }
+
+    /** Waits until the kernel's event stream is open (a state created now arrives as an event). */
+    private static void awaitEventStream(RemoteKernel remote) throws Exception {
+        String probe = "stream-probe-" + System.nanoTime();
+        CompletableFuture<Void> seen = new CompletableFuture<>();
+        remote.subscribe(event -> {
+            if (event instanceof KernelEvent.StateCreated created
+                    && created.state().name().equals(probe)) {
+                seen.complete(null);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!seen.isDone() && System.nanoTime() < deadline) {
+            otherClientExecutes("p = 1", "initial", probe);
+            try {
+                seen.get(200, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException notYet) {
+                // Not connected yet; re-using the name replaces the state.
+            }
+        }
+        assertTrue(seen.isDone(), "the event stream opened");
     }
 
     @Test
