@@ -57,6 +57,75 @@ public interface Kernel extends AutoCloseable {
         return KernelDescription.EMBEDDED_JYTHON;
     }
 
+    /**
+     * Compares two states' variables without running user code on stored values.
+     *
+     * @throws UnknownStateException when either state does not exist
+     */
+    default StateDiff diff(DiffRequest request) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot diff states");
+    }
+
+    /**
+     * Runs {@code code} once from each of {@code stateNames}, all at the same time, each result stored
+     * as a new child of its state; answers in request order. {@link #interrupt(String)} with
+     * {@code execId} stops all of them. This default runs {@link #execute} on one thread per state.
+     */
+    default List<BranchResult> executeMany(String code, String execId, List<String> stateNames) {
+        if (stateNames.isEmpty()) {
+            return List.of();
+        }
+        java.util.concurrent.ExecutorService threads =
+                java.util.concurrent.Executors.newFixedThreadPool(stateNames.size(), runnable -> {
+                    Thread thread = new Thread(runnable, "execute-many-" + execId);
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            List<java.util.concurrent.Future<ExecutionResult>> futures = new java.util.ArrayList<>();
+            for (String state : stateNames) {
+                futures.add(threads.submit(() -> execute(ExecuteRequest.of(code, execId, state))));
+            }
+            List<BranchResult> results = new java.util.ArrayList<>();
+            for (int i = 0; i < stateNames.size(); i++) {
+                results.add(new BranchResult(stateNames.get(i), awaitBranch(futures.get(i), execId)));
+            }
+            return results;
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    private ExecutionResult awaitBranch(java.util.concurrent.Future<ExecutionResult> future,
+            String execId) {
+        boolean callerInterrupted = false;
+        try {
+            while (true) {
+                try {
+                    return future.get();
+                } catch (InterruptedException e) {
+                    // The caller gave up: stop every branch, then collect what they gave.
+                    callerInterrupted = true;
+                    interrupt(execId);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("a branch failed outside Python", e.getCause());
+                }
+            }
+        } finally {
+            if (callerInterrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Which execution wrote each variable of a state and what its cell read and wrote; empty for an
+     * unknown state or a kernel that does not track it.
+     */
+    default Optional<Provenance> provenance(String stateName) {
+        return Optional.empty();
+    }
+
     /** Subscribes to kernel events; the returned handle unsubscribes. */
     Subscription subscribe(KernelListener listener);
 

@@ -1,9 +1,12 @@
 package dev.forkbook.server;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.forkbook.kernel.BranchResult;
 import dev.forkbook.kernel.ExecutionError;
 import dev.forkbook.kernel.ExecutionResult;
 import dev.forkbook.kernel.Output;
+import dev.forkbook.kernel.Provenance;
+import dev.forkbook.kernel.StateDiff;
 import dev.forkbook.kernel.StateInfo;
 import dev.forkbook.kernel.StateSummary;
 import dev.forkbook.kernel.VariableInfo;
@@ -13,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The JSON shapes of the API, named as the seed names them (snake_case), and their mapping. */
@@ -39,14 +43,40 @@ final class Dtos {
     record StatesResponse(List<String> states) {
     }
 
-    record VariableBody(String type, String repr, boolean shared) {
+    record VariableBody(String type, String repr, boolean shared,
+            @JsonProperty("written_by") String writtenBy) {
     }
 
     record StateResponse(String name, String timestamp, String parent, String code,
             @JsonProperty("exec_id") String execId,
             @JsonProperty("duration_ms") long durationMs,
             @JsonProperty("execution_count") int executionCount,
-            Map<String, VariableBody> variables) {
+            Map<String, VariableBody> variables, List<String> reads, List<String> writes) {
+    }
+
+    record BranchBody(@JsonProperty("state_name") String stateName,
+            @JsonProperty("new_state_name") String newStateName,
+            List<Map<String, Object>> output, ExecutionErrorBody error,
+            @JsonProperty("execution_count") int executionCount) {
+    }
+
+    record ExecuteManyResponse(List<BranchBody> results) {
+    }
+
+    record DiffRowBody(String path, String change, String a, String b) {
+    }
+
+    record DiffDetailBody(String kind, @JsonProperty("total_rows") int totalRows, int offset,
+            List<DiffRowBody> rows) {
+    }
+
+    record ChangedBody(String a, String b, @JsonProperty("type_a") String typeA,
+            @JsonProperty("type_b") String typeB, DiffDetailBody detail) {
+    }
+
+    record DiffResponse(String a, String b, List<String> added, List<String> removed,
+            Map<String, ChangedBody> changed, List<String> unchanged,
+            @JsonProperty("same_object") List<String> sameObject, long comparisons) {
     }
 
     record TreeNode(String name, String parent, String code,
@@ -89,17 +119,39 @@ final class Dtos {
         return NbformatOutputs.toJson(output);
     }
 
-    static StateResponse state(StateInfo info) {
+    static ExecuteManyResponse executeMany(List<BranchResult> branches) {
+        return new ExecuteManyResponse(branches.stream().map(branch -> new BranchBody(
+                branch.stateName(), branch.result().stateName(),
+                branch.result().outputs().stream().map(Dtos::output).toList(),
+                error(branch.result().error()), branch.result().executionCount())).toList());
+    }
+
+    static DiffResponse diff(StateDiff diff) {
+        Map<String, ChangedBody> changed = new LinkedHashMap<>();
+        diff.changed().forEach((name, change) -> {
+            StateDiff.Detail detail = change.detail();
+            List<DiffRowBody> rows = detail.rows().stream().map(row -> new DiffRowBody(row.path(),
+                    row.change().name().toLowerCase(Locale.ROOT), row.a(), row.b())).toList();
+            changed.put(name, new ChangedBody(change.reprA(), change.reprB(), change.typeA(),
+                    change.typeB(), new DiffDetailBody(detail.kind().name().toLowerCase(Locale.ROOT),
+                            detail.totalRows(), detail.offset(), rows)));
+        });
+        return new DiffResponse(diff.a(), diff.b(), diff.added(), diff.removed(), changed,
+                diff.unchanged(), diff.sameObject(), diff.comparisons());
+    }
+
+    static StateResponse state(StateInfo info, Provenance provenance) {
         StateSummary summary = info.summary();
         Map<String, VariableBody> variables = new LinkedHashMap<>();
         for (Map.Entry<String, VariableInfo> entry : info.variables().entrySet()) {
             VariableInfo variable = entry.getValue();
             variables.put(entry.getKey(),
-                    new VariableBody(variable.type(), variable.repr(), variable.shared()));
+                    new VariableBody(variable.type(), variable.repr(), variable.shared(),
+                            provenance.writtenBy().get(entry.getKey())));
         }
         return new StateResponse(summary.name(), timestamp(summary.created()), summary.parent(),
                 summary.code(), summary.execId(), summary.durationMs(), summary.executionCount(),
-                variables);
+                variables, provenance.reads(), provenance.writes());
     }
 
     static TreeNode node(StateSummary summary) {

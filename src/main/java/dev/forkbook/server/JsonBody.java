@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -93,5 +95,24 @@ final class JsonBody {
             map.put(entry.getKey(), entry.getValue().textValue());
         }
         return map;
+    }
+
+    /** A required, non-empty array of strings. */
+    List<String> requiredStringList(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw ApiException.badRequest(field + " is required.");
+        }
+        if (!value.isArray() || value.isEmpty()) {
+            throw ApiException.badRequest(field + " must be a non-empty array of strings.");
+        }
+        List<String> items = new ArrayList<>();
+        for (JsonNode item : value) {
+            if (!item.isTextual()) {
+                throw ApiException.badRequest(field + " must be a non-empty array of strings.");
+            }
+            items.add(item.textValue());
+        }
+        return items;
     }
 }

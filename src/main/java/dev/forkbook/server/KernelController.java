@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forkbook.kernel.ExecuteRequest;
 import dev.forkbook.kernel.Kernel;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Map;
 
 /** Executions and kernel-wide commands: execute, multistate_execute, interrupt, complete, reset. */
@@ -32,6 +33,14 @@ final class KernelController {
         Map<String, String> mapping = body.requiredStringMap("state_mapping");
         String defaultState = body.optionalString("default_state", null);
         ctx.json(Dtos.execution(kernel.multistateExecute(code, execId, mapping, defaultState)));
+    }
+
+    void executeMany(Context ctx) {
+        JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), mapper);
+        String code = body.optionalString("code", "");
+        String execId = body.requiredId("exec_id");
+        List<String> stateNames = body.requiredStringList("state_names");
+        ctx.json(Dtos.executeMany(kernel.executeMany(code, execId, stateNames)));
     }
 
     void interrupt(Context ctx) {

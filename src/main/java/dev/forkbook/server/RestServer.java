@@ -36,6 +36,7 @@ public final class RestServer implements AutoCloseable {
             javalin.routes.before(guard::check);
             javalin.routes.post("/execute", executions::execute);
             javalin.routes.post("/multistate_execute", executions::multistateExecute);
+            javalin.routes.post("/execute_many", executions::executeMany);
             javalin.routes.post("/interrupt", executions::interrupt);
             javalin.routes.post("/reset", executions::reset);
             javalin.routes.post("/complete", executions::complete);
@@ -43,6 +44,7 @@ public final class RestServer implements AutoCloseable {
             javalin.routes.get("/states/{name}", states::get);
             javalin.routes.delete("/states/{name}", states::delete);
             javalin.routes.get("/tree", states::tree);
+            javalin.routes.get("/diff", states::diff);
             javalin.routes.sse("/events", events::connect);
             javalin.routes.exception(ApiException.class,
                     (e, ctx) -> writeError(ctx, e.status(), e.getMessage()));

@@ -1,9 +1,12 @@
 package dev.forkbook.server;
 
+import dev.forkbook.kernel.DiffRequest;
 import dev.forkbook.kernel.Kernel;
+import dev.forkbook.kernel.Provenance;
+import dev.forkbook.kernel.UnknownStateException;
 import io.javalin.http.Context;
 
-/** States: list, describe, delete, and the whole lineage tree. */
+/** States: list, describe, delete, compare, and the whole lineage tree. */
 final class StateController {
 
     private final Kernel kernel;
@@ -19,7 +22,8 @@ final class StateController {
     void get(Context ctx) {
         String name = ctx.pathParam("name");
         ctx.json(Dtos.state(kernel.getState(name)
-                .orElseThrow(() -> ApiException.notFound("State not found: " + name))));
+                .orElseThrow(() -> ApiException.notFound("State not found: " + name)),
+                kernel.provenance(name).orElse(Provenance.NONE)));
     }
 
     void delete(Context ctx) {
@@ -28,6 +32,43 @@ final class StateController {
             throw ApiException.notFound("State not found: " + name);
         }
         ctx.json(new Dtos.DeletedResponse(name));
+    }
+
+    void diff(Context ctx) {
+        String a = requiredQuery(ctx, "a");
+        String b = requiredQuery(ctx, "b");
+        int offset = intQuery(ctx, "offset", 0);
+        int limit = intQuery(ctx, "limit", DiffRequest.DEFAULT_LIMIT);
+        try {
+            ctx.json(Dtos.diff(kernel.diff(new DiffRequest(a, b, ctx.queryParam("variable"), offset,
+                    limit))));
+        } catch (UnknownStateException e) {
+            throw ApiException.notFound(e.getMessage());
+        }
+    }
+
+    private static String requiredQuery(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isEmpty()) {
+            throw ApiException.badRequest("Query parameter " + name + " is required.");
+        }
+        return value;
+    }
+
+    private static int intQuery(Context ctx, String name, int fallback) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiException.badRequest("Query parameter " + name + " must be a non-negative integer.");
     }
 
     void tree(Context ctx) {

@@ -35,6 +35,11 @@ final class ExecutionNamespace extends AbstractMap<PyObject, PyObject>
     private final ConcurrentHashMap<PyObject, PyObject> working = new ConcurrentHashMap<>();
     private final Set<String> deleted = ConcurrentHashMap.newKeySet();
     private volatile boolean fullyMaterialized;
+    /** Parent variables the execution read before writing them (provenance). */
+    private final Set<String> reads = ConcurrentHashMap.newKeySet();
+    /** Copied along with a read group member but not read yet themselves. */
+    private final Set<String> copiedUnread = ConcurrentHashMap.newKeySet();
+    private volatile boolean readEverything;
 
     ExecutionNamespace(Snapshot parent, PyObject deepcopyFunction) {
         this.parent = parent;
@@ -52,6 +57,9 @@ final class ExecutionNamespace extends AbstractMap<PyObject, PyObject>
     public PyObject get(Object key) {
         PyObject value = working.get(key);
         if (value != null || fullyMaterialized) {
+            if (value != null && !copiedUnread.isEmpty()) {
+                noteRead(nameOf(key));
+            }
             return value;
         }
         String name = nameOf(key);
@@ -67,7 +75,14 @@ final class ExecutionNamespace extends AbstractMap<PyObject, PyObject>
             return value;
         }
         copyGroup(name);
+        reads.add(name);
         return working.get(key);
+    }
+
+    private void noteRead(String name) {
+        if (name != null && copiedUnread.remove(name)) {
+            reads.add(name);
+        }
     }
 
     private void copyGroup(String name) {
@@ -76,9 +91,22 @@ final class ExecutionNamespace extends AbstractMap<PyObject, PyObject>
                 PyString memberKey = new PyString(member);
                 if (!working.containsKey(memberKey)) {
                     working.put(memberKey, copier.copyRoot(member, parent.frozenValue(member)));
+                    if (!member.equals(name)) {
+                        copiedUnread.add(member);
+                    }
                 }
             }
         }
+    }
+
+    /** The parent's variables this execution read before writing them. */
+    Set<String> reads() {
+        return Set.copyOf(reads);
+    }
+
+    /** True when the execution saw the namespace as a whole ({@code globals()}, {@code dir()}...). */
+    boolean readEverything() {
+        return readEverything;
     }
 
     /** Copies every parent variable; needed before user code sees the namespace as a whole. */
@@ -86,6 +114,7 @@ final class ExecutionNamespace extends AbstractMap<PyObject, PyObject>
         if (fullyMaterialized) {
             return;
         }
+        readEverything = true;
         for (String name : parent.names()) {
             if (!deleted.contains(name) && !working.containsKey(new PyString(name))) {
                 copyGroup(name);
@@ -98,6 +127,9 @@ final class ExecutionNamespace extends AbstractMap<PyObject, PyObject>
     public PyObject put(PyObject key, PyObject value) {
         PyObject previous = working.put(key, value);
         String name = nameOf(key);
+        if (!copiedUnread.isEmpty() && name != null) {
+            copiedUnread.remove(name); // overwritten before being read: not a read
+        }
         if (name != null && !deleted.isEmpty()) {
             deleted.remove(name);
         }

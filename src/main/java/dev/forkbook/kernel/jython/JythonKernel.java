@@ -1,5 +1,6 @@
 package dev.forkbook.kernel.jython;
 
+import dev.forkbook.kernel.DiffRequest;
 import dev.forkbook.kernel.ExecuteRequest;
 import dev.forkbook.kernel.ExecutionError;
 import dev.forkbook.kernel.ExecutionResult;
@@ -8,8 +9,11 @@ import dev.forkbook.kernel.KernelEvent;
 import dev.forkbook.kernel.KernelListener;
 import dev.forkbook.kernel.KernelOptions;
 import dev.forkbook.kernel.Output;
+import dev.forkbook.kernel.Provenance;
+import dev.forkbook.kernel.StateDiff;
 import dev.forkbook.kernel.StateInfo;
 import dev.forkbook.kernel.StateSummary;
+import dev.forkbook.kernel.UnknownStateException;
 import dev.forkbook.kernel.VariableInfo;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -45,6 +49,9 @@ import org.python.core.TraceFunction;
  */
 public final class JythonKernel implements Kernel {
 
+    /** Longest repr a diff shows for one value. */
+    private static final int MAX_DIFF_REPR = 10_000;
+
     private final KernelOptions options;
     private final JythonRuntime runtime;
     private final ContextualGlobals globals;
@@ -52,6 +59,7 @@ public final class JythonKernel implements Kernel {
     private final ErrorFormatter errors;
     private final MimeFormatter formatter;
     private final StateStore states = new StateStore();
+    private final ProvenanceLog provenance = new ProvenanceLog();
     private final ExecutorService workers;
     private final AtomicInteger executionCounter = new AtomicInteger();
     private final Map<String, Set<ExecutionContext>> running = new ConcurrentHashMap<>();
@@ -98,6 +106,8 @@ public final class JythonKernel implements Kernel {
         if (outcome.error() == null) {
             StateSummary summary = new StateSummary(newName, request.stateName(), request.code(),
                     request.execId(), Instant.now(), durationMs, context.executionCount());
+            provenance.record(newName, request.stateName(), source.snapshot(), outcome.snapshot(),
+                    context.namespace().reads(), context.namespace().readEverything());
             states.put(new StateStore.StoredState(summary, outcome.snapshot()));
             storedName = newName;
             publish(new KernelEvent.StateCreated(summary));
@@ -169,6 +179,49 @@ public final class JythonKernel implements Kernel {
     }
 
     @Override
+    public StateDiff diff(DiffRequest request) {
+        Snapshot a = snapshotOf(request.a());
+        Snapshot b = snapshotOf(request.b());
+        // Reprs of values that are not built-ins run user code: only on copies, on a worker, bound to
+        // an inspection context (so a __repr__ reading globals sees state b).
+        ExecutionContext context = inspectionContext("diff:" + request.a() + ":" + request.b(), b);
+        return runOnWorker(context, () -> new StateDiffer(this::reprOfCopy).diff(request.a(), a,
+                request.b(), b, request.variable(), request.offset(), request.limit()));
+    }
+
+    @Override
+    public Optional<Provenance> provenance(String stateName) {
+        if (states.get(stateName) == null) {
+            return Optional.empty();
+        }
+        Provenance known = provenance.get(stateName);
+        return Optional.of(known != null ? known : Provenance.NONE);
+    }
+
+    /** The snapshot of a state, for reading; the one place a diff reaches a stored state. */
+    private Snapshot snapshotOf(String name) {
+        StateStore.StoredState state = states.get(name);
+        if (state == null) {
+            throw new UnknownStateException(name);
+        }
+        return state.snapshot();
+    }
+
+    /** The capped repr of a copy of a frozen value: user code never sees the stored object. */
+    private String reprOfCopy(PyObject frozen) {
+        try {
+            PyObject copy = new SnapshotCopier(runtime.deepcopy()).copyRoot("value", frozen);
+            String text = formatter.cappedRepr(copy);
+            return text.length() <= MAX_DIFF_REPR ? text : text.substring(0, MAX_DIFF_REPR) + "...";
+        } catch (PyException e) {
+            if (e.match(Py.KeyboardInterrupt)) {
+                throw e;
+            }
+            return "<" + frozen.getType().fastGetName() + " object>";
+        }
+    }
+
+    @Override
     public List<String> complete(String stateName, String prefix) {
         StateStore.StoredState state = states.get(stateName);
         if (state == null) {
@@ -188,6 +241,7 @@ public final class JythonKernel implements Kernel {
     public boolean deleteState(String name) {
         boolean deleted = states.remove(name);
         if (deleted) {
+            provenance.remove(name);
             publish(new KernelEvent.StateDeleted(name));
         }
         return deleted;
@@ -196,6 +250,7 @@ public final class JythonKernel implements Kernel {
     @Override
     public void reset() {
         states.clear();
+        provenance.clear();
         executionCounter.set(0);
         publish(new KernelEvent.KernelReset());
     }
