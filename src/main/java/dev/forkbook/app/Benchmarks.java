@@ -1,5 +1,6 @@
 package dev.forkbook.app;
 
+import dev.forkbook.kernel.BranchResult;
 import dev.forkbook.kernel.ExecuteRequest;
 import dev.forkbook.kernel.ExecutionResult;
 import dev.forkbook.kernel.Kernel;
@@ -54,8 +55,10 @@ final class Benchmarks {
             Http http = new Http(server.baseUrl(), "bench");
             rows.add(roundTrip(http));
             rows.add(forkFromBigState(http));
+            rows.add(diffOneChange(http));
             rows.add(memoryGrowth(kernel));
             rows.add(parallelSpeedup(kernel));
+            rows.add(executeManySpeedup(kernel));
             rows.add(interruptLatency(kernel));
             rows.add(traceOverhead(kernel));
         }
@@ -132,6 +135,31 @@ final class Benchmarks {
                 "<= 30 ms", ms <= 30);
     }
 
+    /** Needs the "big" state of {@link #forkFromBigState}. */
+    private Row diffOneChange(Http http) throws Exception {
+        http.post("/execute", "{\"code\": \"big[500000] = -1\", \"exec_id\": \"d\","
+                + " \"state_name\": \"big\", \"new_state_name\": \"big-changed\"}");
+        String path = "/diff?a=big&b=big-changed";
+        HttpResponse<String> check = http.get(path);
+        if (check.statusCode() != 200 || !check.body().contains("\"[500000]\"")) {
+            throw new IllegalStateException("diff answered " + check.statusCode() + ": "
+                    + check.body());
+        }
+        for (int i = 0; i < 20; i++) {
+            http.get(path);
+        }
+        double[] samples = new double[20 * repeats];
+        for (int i = 0; i < samples.length; i++) {
+            long started = System.nanoTime();
+            http.get(path);
+            samples[i] = (System.nanoTime() - started) / 1e6;
+        }
+        double ms = median(samples);
+        log.printf("GET /diff, 1M-element list with one change: %.2f ms (median)%n", ms);
+        return new Row("`GET /diff`: 1M-element list with one changed element", ms, "ms", "-",
+                "<= 100 ms", ms <= 100);
+    }
+
     private Row memoryGrowth(Kernel kernel) throws Exception {
         String state = run(kernel, Kernel.INITIAL_STATE, BIG_STATE).stateName();
         long before = usedHeap();
@@ -169,6 +197,33 @@ final class Benchmarks {
         log.printf("parallel speedup of 2 CPU-bound cells: %.2fx%n", speedup);
         return new Row("speedup of 2 concurrent CPU-bound cells (2 cores)", speedup, "x",
                 "1.0x (GIL)", ">= 1.5x", speedup >= 1.5);
+    }
+
+    private Row executeManySpeedup(Kernel kernel) throws Exception {
+        String cell = String.format(CPU_CELL, 3_000_000);
+        List<String> branches = List.of(Kernel.INITIAL_STATE, Kernel.INITIAL_STATE);
+        for (int warm = 0; warm < 3; warm++) {
+            kernel.executeMany(cell, "bench-many", branches);
+        }
+        int rounds = Math.max(3, repeats);
+        double[] singles = new double[rounds];
+        double[] pairs = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            long started = System.nanoTime();
+            run(kernel, Kernel.INITIAL_STATE, cell);
+            singles[round] = (System.nanoTime() - started) / 1e9;
+            started = System.nanoTime();
+            for (BranchResult branch : kernel.executeMany(cell, "bench-many", branches)) {
+                if (!branch.result().succeeded()) {
+                    throw new IllegalStateException("bench cell failed: " + branch.result().error());
+                }
+            }
+            pairs[round] = (System.nanoTime() - started) / 1e9;
+        }
+        double speedup = 2 * median(singles) / median(pairs);
+        log.printf("execute_many speedup, 2 CPU-bound branches: %.2fx%n", speedup);
+        return new Row("`execute_many` speedup, 2 CPU-bound branches (2 cores)", speedup, "x", "-",
+                ">= 1.6x", speedup >= 1.6);
     }
 
     private Row interruptLatency(Kernel kernel) throws Exception {

@@ -233,8 +233,8 @@ final class StateDiffer {
 
     private boolean compareFunctions(PyFunction a, PyFunction b, String path, Rows rows, int depth) {
         boolean same = a.__code__ == b.__code__ && a.__globals__ == b.__globals__
-                && compareSequences(orEmpty(a.__defaults__), orEmpty(b.__defaults__), path,
-                        Rows.QUIET, depth)
+                && compareSequences(Arrays.asList(orEmpty(a.__defaults__)),
+                        Arrays.asList(orEmpty(b.__defaults__)), path, Rows.QUIET, depth)
                 && compareOptional(a.__closure__, b.__closure__, depth)
                 && compareOptional(a.__dict__, b.__dict__, depth);
         return reportWhole(same, path, a, b, rows);
@@ -251,11 +251,13 @@ final class StateDiffer {
         return values == null ? new PyObject[0] : values;
     }
 
-    private boolean compareSequences(PyObject[] a, PyObject[] b, String path, Rows rows, int depth) {
-        if (a.length == b.length) {
+    private boolean compareSequences(List<PyObject> a, List<PyObject> b, String path, Rows rows, int depth) {
+        if (a.size() == b.size()) {
             boolean equal = true;
-            for (int i = 0; i < a.length; i++) {
-                if (a[i] != b[i] && !compare(a[i], b[i], path + "[" + i + "]", rows, depth)) {
+            for (int i = 0; i < a.size(); i++) {
+                PyObject left = a.get(i);
+                PyObject right = b.get(i);
+                if (left != right && !compare(left, right, path + "[" + i + "]", rows, depth)) {
                     equal = false;
                     if (rows.quiet()) {
                         return false;
@@ -269,47 +271,47 @@ final class StateDiffer {
         }
         // Different lengths: keep the common prefix and suffix, align the middle if it is small.
         int prefix = 0;
-        int shorter = Math.min(a.length, b.length);
-        while (prefix < shorter && (a[prefix] == b[prefix] || sameValue(a[prefix], b[prefix]))) {
+        int shorter = Math.min(a.size(), b.size());
+        while (prefix < shorter && equalItems(a.get(prefix), b.get(prefix))) {
             prefix++;
         }
         int suffix = 0;
-        while (suffix < shorter - prefix && (a[a.length - 1 - suffix] == b[b.length - 1 - suffix]
-                || sameValue(a[a.length - 1 - suffix], b[b.length - 1 - suffix]))) {
+        while (suffix < shorter - prefix
+                && equalItems(a.get(a.size() - 1 - suffix), b.get(b.size() - 1 - suffix))) {
             suffix++;
         }
-        int aEnd = a.length - suffix;
-        int bEnd = b.length - suffix;
+        int aEnd = a.size() - suffix;
+        int bEnd = b.size() - suffix;
         if (aEnd - prefix <= ALIGN_LIMIT && bEnd - prefix <= ALIGN_LIMIT) {
             alignMiddle(a, b, prefix, aEnd, bEnd, path, rows, depth);
         } else {
             int common = Math.min(aEnd, bEnd);
             for (int i = prefix; i < common; i++) {
-                compare(a[i], b[i], path + "[" + i + "]", rows, depth);
+                compare(a.get(i), b.get(i), path + "[" + i + "]", rows, depth);
             }
             for (int i = common; i < aEnd; i++) {
-                rows.removed(path + "[" + i + "]", a[i], this);
+                rows.removed(path + "[" + i + "]", a.get(i), this);
             }
             for (int i = common; i < bEnd; i++) {
-                rows.added(path + "[" + i + "]", b[i], this);
+                rows.added(path + "[" + i + "]", b.get(i), this);
             }
         }
         return false;
     }
 
     /** Aligns the differing middles of two sequences on equal elements, as a line diff would. */
-    private void alignMiddle(PyObject[] a, PyObject[] b, int start, int aEnd, int bEnd, String path,
+    private void alignMiddle(List<PyObject> a, List<PyObject> b, int start, int aEnd, int bEnd, String path,
             Rows rows, int depth) {
         List<Element> left = new ArrayList<>();
         for (int i = start; i < aEnd; i++) {
-            left.add(new Element(a[i]));
+            left.add(new Element(a.get(i)));
         }
         List<Element> right = new ArrayList<>();
         for (int i = start; i < bEnd; i++) {
-            right.add(new Element(b[i]));
+            right.add(new Element(b.get(i)));
         }
         List<AbstractDelta<Element>> deltas = DiffUtils.diff(left, right,
-                (x, y) -> x.value == y.value || sameValue(x.value, y.value)).getDeltas();
+                (x, y) -> equalItems(x.value, y.value)).getDeltas();
         for (AbstractDelta<Element> delta : deltas) {
             int aAt = start + delta.getSource().getPosition();
             int bAt = start + delta.getTarget().getPosition();
@@ -317,15 +319,20 @@ final class StateDiffer {
             int bCount = delta.getTarget().size();
             int paired = Math.min(aCount, bCount);
             for (int i = 0; i < paired; i++) {
-                compare(a[aAt + i], b[bAt + i], path + "[" + (bAt + i) + "]", rows, depth);
+                compare(a.get(aAt + i), b.get(bAt + i), path + "[" + (bAt + i) + "]", rows,
+                        depth);
             }
             for (int i = paired; i < aCount; i++) {
-                rows.removed(path + "[" + (aAt + i) + "]", a[aAt + i], this);
+                rows.removed(path + "[" + (aAt + i) + "]", a.get(aAt + i), this);
             }
             for (int i = paired; i < bCount; i++) {
-                rows.added(path + "[" + (bAt + i) + "]", b[bAt + i], this);
+                rows.added(path + "[" + (bAt + i) + "]", b.get(bAt + i), this);
             }
         }
+    }
+
+    private boolean equalItems(PyObject a, PyObject b) {
+        return a == b || sameValue(a, b);
     }
 
     /** A sequence element for the aligner: equality is decided by the aligner's predicate only. */
@@ -453,8 +460,10 @@ final class StateDiffer {
         return a.__repr__().toString().equals(b.__repr__().toString()); // xrange: built-in repr
     }
 
-    private static PyObject[] elements(PyObject sequence) {
-        return sequence instanceof PyList list ? list.getArray() : ((PyTuple) sequence).getArray();
+    /** The items of a list or tuple, without copying a frozen list's array. */
+    private static List<PyObject> elements(PyObject sequence) {
+        return sequence instanceof PyList list ? FrozenLists.items(list)
+                : Arrays.asList(((PyTuple) sequence).getArray());
     }
 
     @SuppressWarnings("unchecked")
@@ -526,12 +535,24 @@ final class StateDiffer {
             text.append(value.__repr__());
         } else if (depth > 20) {
             text.append("...");
-        } else if (kind == PyList.class || kind == PyTuple.class) {
-            PyObject[] items = elements(value);
-            text.append(kind == PyList.class ? '[' : '(');
-            appendItems(Arrays.asList(items), text, budget, depth);
-            text.append(kind == PyTuple.class && items.length == 1 ? ",)"
-                    : kind == PyList.class ? "]" : ")");
+        } else if (kind == PyList.class) {
+            // Item by item: no copy of a long list's array for the few items that fit.
+            PyList list = (PyList) value;
+            text.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (text.length() > budget) {
+                    text.append("...");
+                    break;
+                }
+                text.append(i > 0 ? ", " : "");
+                appendRepr(list.pyget(i), text, budget, depth + 1);
+            }
+            text.append(']');
+        } else if (kind == PyTuple.class) {
+            List<PyObject> items = elements(value);
+            text.append('(');
+            appendItems(items, text, budget, depth);
+            text.append(items.size() == 1 ? ",)" : ")");
         } else if (kind == PyDictionary.class) {
             text.append('{');
             boolean first = true;
