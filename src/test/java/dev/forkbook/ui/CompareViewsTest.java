@@ -69,6 +69,8 @@ class CompareViewsTest {
         AtomicReference<Stage> stage = new AtomicReference<>();
         robot.interact(() -> stage.set(views.openCompare(null, a.id(), b.id())));
         CompareView view = (CompareView) stage.get().getScene().getRoot();
+        assertEquals("Compare  A: " + a.title() + "   ↔   B: " + b.title(),
+                robot.lookup("#compare-title").queryAs(Label.class).getText());
         List<CompareModel.VariableRow> rows = WindowFixture.await(() ->
                 view.variablesTable().getItems().size() == 3 ? List.copyOf(view.variablesTable()
                         .getItems()) : null);
@@ -92,6 +94,19 @@ class CompareViewsTest {
         assertTrue(left.stream().noneMatch(t -> t.contains("from b")), left.toString());
         assertTrue(right.stream().anyMatch(t -> t.contains("from a")), right.toString());
         assertTrue(right.stream().anyMatch(t -> t.contains("from b")), right.toString());
+    }
+
+    @Test
+    void comparing_with_a_failed_node_says_it_is_not_live(FxRobot robot) {
+        CellNode ok = run(robot, NotebookTree.ROOT_ID, "x = 1");
+        AtomicReference<CompletableFuture<CellNode>> failing = new AtomicReference<>();
+        robot.interact(() -> failing.set(fixture.session.run(ok.id(), "1 / 0")));
+        CellNode failed = WindowFixture.await(() -> failing.get().getNow(null));
+        robot.interact(() -> views.openCompare(null, ok.id(), failed.id()));
+        assertEquals("Not live: run or rebuild 1 / 0 first.",
+                robot.lookup("#compare-message").queryAs(Label.class).getText());
+        assertEquals("Compare  A: x = 1   ↔   B: 1 / 0",
+                robot.lookup("#compare-title").queryAs(Label.class).getText());
     }
 
     @Test

@@ -50,6 +50,7 @@ public final class CompareView extends BorderPane {
         getStyleClass().add("compare-view");
         getStylesheets().add(CompareView.class.getResource("compare.css").toExternalForm());
         title.getStyleClass().add("compare-title");
+        title.setId("compare-title");
         Label message = new Label();
         message.setId("compare-message");
         message.textProperty().bind(model.messageProperty());
@@ -74,10 +75,13 @@ public final class CompareView extends BorderPane {
             }
         });
         variables.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
-            if (row != null) {
+            if (row != null && !row.name().equals(model.selectedProperty().get())) {
                 model.select(row.name());
             }
         });
+        model.selectedProperty().addListener((obs, old, name) -> variables.getItems().stream()
+                .filter(row -> row.name().equals(name)).findFirst()
+                .ifPresent(row -> variables.getSelectionModel().select(row)));
 
         rows.setId("compare-rows");
         rows.setItems(model.detailRows());

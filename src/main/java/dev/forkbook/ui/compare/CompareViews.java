@@ -33,9 +33,8 @@ public final class CompareViews {
     /** The compare view of node {@code b} against node {@code a}, not yet in a window. */
     public CompareView compareView(String a, String b) {
         CompareModel model = new CompareModel(kernel, session.tree(), background, fx);
-        CompareView view = new CompareView(model, links);
         model.compare(a, b);
-        return view;
+        return new CompareView(model, links);
     }
 
     /** The many-branches grid for {@code nodeIds}, not yet in a window. */

@@ -19,6 +19,7 @@ import dev.forkbook.notebook.RecentFiles;
 import dev.forkbook.notebook.RecoveryStore;
 import dev.forkbook.notebook.TreeListener;
 import dev.forkbook.ui.MainWindow;
+import dev.forkbook.ui.compare.CompareViews;
 import dev.forkbook.ui.notebook.NotebookViewModel;
 import dev.forkbook.ui.output.LinkOpener;
 import java.io.IOException;
@@ -70,6 +71,8 @@ public final class NotebookShell {
     private NotebookFile file;
     private NotebookSession session;
     private NotebookViewModel model;
+    /** The node that was current before the current one, for "Compare with Previously Selected". */
+    private String previousNode;
     private MainWindow window;
     private boolean dirty;
 
@@ -376,6 +379,8 @@ public final class NotebookShell {
                 services.background());
         session.followKernel();
         model = new NotebookViewModel(session, services.fx());
+        previousNode = null;
+        model.currentProperty().addListener((obs, old, now) -> previousNode = old);
         model.select(document.current());
         window = new MainWindow(model, services.server(), services.links(), services.background(),
                 services.fx());
@@ -449,7 +454,34 @@ public final class NotebookShell {
             fileMenu.getItems().add(fileMenu.getItems().size() - 2, kernelMenu.connectItem());
             kernelMenu.addTo(bar);
         }
+        bar.getMenus().add(compareMenu());
         return bar;
+    }
+
+    /** Compare branches (issue 15); its views live in ui.compare. */
+    private Menu compareMenu() {
+        MenuItem withPrevious = item("Compare with Previously Selected Node", "Shortcut+Shift+D",
+                () -> {
+                    if (previousNode != null && session.tree().contains(previousNode)) {
+                        compareViews().openCompare(stage, previousNode, model.current());
+                    }
+                });
+        MenuItem withParent = item("Compare with Parent", null, () -> {
+            CellNode node = session.tree().get(model.current());
+            if (!node.isRoot()) {
+                compareViews().openCompare(stage, node.parentId(), node.id());
+            }
+        });
+        MenuItem onLeaves = item("Run a Cell on All Leaves…", "Shortcut+Shift+L",
+                () -> compareViews().openManyBranchesOnLeaves(stage));
+        Menu menu = new Menu("Compare", null, withPrevious, withParent, onLeaves);
+        menu.setId("compare-menu");
+        return menu;
+    }
+
+    private CompareViews compareViews() {
+        return new CompareViews(kernel, session, services.background(), services.fx(),
+                services.links());
     }
 
     private void refreshRecent() {
