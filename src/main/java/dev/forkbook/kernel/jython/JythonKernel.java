@@ -106,8 +106,8 @@ public final class JythonKernel implements Kernel {
         if (outcome.error() == null) {
             StateSummary summary = new StateSummary(newName, request.stateName(), request.code(),
                     request.execId(), Instant.now(), durationMs, context.executionCount());
-            provenance.record(newName, request.stateName(), source.snapshot(), outcome.snapshot(),
-                    context.namespace().reads(), context.namespace().readEverything());
+            recordProvenance(newName, request.stateName(), source.snapshot(), outcome.snapshot(),
+                    context.namespace());
             states.put(new StateStore.StoredState(summary, outcome.snapshot()));
             storedName = newName;
             publish(new KernelEvent.StateCreated(summary));
@@ -196,6 +196,17 @@ public final class JythonKernel implements Kernel {
         }
         Provenance known = provenance.get(stateName);
         return Optional.of(known != null ? known : Provenance.NONE);
+    }
+
+    /** Provenance is a by-product: a failure to measure it must never fail the user's cell. */
+    private void recordProvenance(String state, String parent, Snapshot before, Snapshot after,
+            ExecutionNamespace namespace) {
+        try {
+            provenance.record(state, parent, before, after, namespace.reads(),
+                    namespace.readEverything());
+        } catch (RuntimeException | StackOverflowError e) {
+            provenance.remove(state);
+        }
     }
 
     /** The snapshot of a state, for reading; the one place a diff reaches a stored state. */
