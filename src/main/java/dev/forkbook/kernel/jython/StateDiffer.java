@@ -56,7 +56,7 @@ final class StateDiffer {
     /** Characters of a repr that is line-diffed. */
     private static final int TEXT_REPR = 100_000;
     /** Middles of unequal-length sequences up to this size are aligned (Myers), not by position. */
-    private static final int ALIGN_LIMIT = 2_000;
+    private static final int ALIGN_LIMIT = 500;
 
     private final Function<PyObject, String> reprOfCopy;
     private final Set<Pair> inProgress = new HashSet<>();
