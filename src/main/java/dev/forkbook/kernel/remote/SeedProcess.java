@@ -194,7 +194,7 @@ public final class SeedProcess implements AutoCloseable {
         if (!process.isAlive()) {
             // Let the reader catch up with a process that just ended.
             try {
-                reader.join(1000);
+                reader.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
