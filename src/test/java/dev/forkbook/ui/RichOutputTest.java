@@ -137,17 +137,33 @@ class RichOutputTest {
     }
 
     @Test
-    void a_long_output_is_capped_until_show_all_is_clicked(FxRobot robot) {
-        fixture.runCode(robot, "for i in range(100):\n    print('line', i)");
+    void a_long_output_shows_its_last_lines_and_show_all_opens_a_virtualized_searchable_view(
+            FxRobot robot) {
+        fixture.runCode(robot, "for i in range(5000):\n    print('line', i)");
         fixture.awaitCurrentDone();
         javafx.scene.control.Hyperlink showAll = WindowFixture.await(() -> robot.lookup(".show-all")
                 .queryAllAs(javafx.scene.control.Hyperlink.class).stream().findFirst().orElse(null));
-        assertEquals("Show all 101 lines", showAll.getText());
+        assertEquals("Show all 5,000 lines", showAll.getText());
         javafx.scene.control.Label text = robot.lookup(".stream-stdout")
                 .queryAs(javafx.scene.control.Label.class);
-        assertEquals(60, text.getText().split("\n").length);
+        String[] shown = text.getText().split("\n");
+        assertEquals(60, shown.length);
+        assertEquals("line 4940", shown[0]);
+        assertEquals("line 4999", shown[59], "the tail is shown, where results and errors are");
         robot.interact(showAll::fire);
-        WindowFixture.await(() -> text.getText().split("\n").length == 100);
+        dev.forkbook.ui.output.FullTextView full = WindowFixture.await(() -> robot
+                .lookup(".full-output").queryAllAs(dev.forkbook.ui.output.FullTextView.class)
+                .stream().findFirst().orElse(null));
+        assertEquals(5000, full.lines().getItems().size());
+        assertEquals("line 4999", full.lines().getItems().get(4999));
+        long rendered = robot.from(full.lines()).lookup(".list-cell").queryAll().size();
+        assertTrue(rendered < 200, "only the visible lines exist as nodes: " + rendered);
+        robot.interact(() -> full.searchField().setText("line 4321"));
+        int[] index = new int[1];
+        robot.interact(() -> index[0] = full.findNext());
+        assertEquals(4321, index[0]);
+        assertEquals(4321, (int) full.lines().getSelectionModel().getSelectedIndex());
+        robot.interact(() -> ((javafx.stage.Stage) full.getScene().getWindow()).close());
     }
 
     @Test

@@ -27,6 +27,8 @@ public final class OutputView extends VBox {
 
     /** Text longer than this many lines is shown capped, with a control to show all. */
     public static final int MAX_LINES = 60;
+    /** Text longer than this many characters is shown capped too (long lines). */
+    public static final int MAX_CHARS = 20_000;
 
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
     private static final SecureRandom NONCES = new SecureRandom();
@@ -138,25 +140,40 @@ public final class OutputView extends VBox {
         }
     }
 
+    /**
+     * Text as a label; a long one shows only its last lines (where errors and results are) under a
+     * "Show all" link that opens the whole text in a virtualized view. A label is never given more
+     * than {@link #MAX_LINES} lines or {@link #MAX_CHARS} characters: laying out an unbounded text
+     * node freezes the FX thread.
+     */
     private static Node text(String text, String styleClass) {
-        String[] lines = text.split("\n", -1);
+        String body = stripTrailingNewline(text);
         Label label = new Label();
         label.getStyleClass().addAll("text-output", styleClass);
         label.setWrapText(true);
         label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        if (lines.length <= MAX_LINES) {
-            label.setText(stripTrailingNewline(text));
+        int lines = FullTextView.lineCount(text);
+        if (lines <= MAX_LINES && body.length() <= MAX_CHARS) {
+            label.setText(body);
             return label;
         }
-        label.setText(String.join("\n", java.util.Arrays.copyOf(lines, MAX_LINES)));
-        Hyperlink showAll = new Hyperlink("Show all " + lines.length + " lines");
+        label.setText(tail(body));
+        Hyperlink showAll = new Hyperlink(String.format(java.util.Locale.ROOT,
+                "Show all %,d lines", lines));
         showAll.getStyleClass().add("show-all");
-        VBox box = new VBox(label, showAll);
-        showAll.setOnAction(e -> {
-            label.setText(stripTrailingNewline(text));
-            box.getChildren().remove(showAll);
-        });
-        return box;
+        showAll.setOnAction(e -> FullTextView.open(showAll.getScene().getWindow(),
+                String.format(java.util.Locale.ROOT, "Output (%,d lines)", lines), text));
+        return new VBox(showAll, label);
+    }
+
+    /** The last {@link #MAX_LINES} lines of {@code body}, at most {@link #MAX_CHARS} characters. */
+    static String tail(String body) {
+        int start = body.length();
+        for (int n = 0; n < MAX_LINES && start > 0; n++) {
+            start = body.lastIndexOf('\n', start - 1);
+        }
+        String tail = start < 0 ? body : body.substring(start + 1);
+        return tail.length() <= MAX_CHARS ? tail : "…" + tail.substring(tail.length() - MAX_CHARS);
     }
 
     private static String stripTrailingNewline(String text) {
