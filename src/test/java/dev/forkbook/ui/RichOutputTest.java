@@ -96,11 +96,34 @@ class RichOutputTest {
                 "    def _repr_png_(self):",
                 "        return png",
                 "P()"));
-        fixture.awaitCurrentDone();
+        dev.forkbook.notebook.CellNode node = fixture.awaitCurrentDone();
         ImageView image = WindowFixture.await(() -> robot.lookup(".image-output")
                 .queryAllAs(ImageView.class).stream().findFirst().orElse(null));
         assertEquals(30, image.getImage().getWidth());
         assertEquals(20, image.getImage().getHeight());
+        assertEquals(30, image.getBoundsInParent().getWidth(), 0.5, "small images are not enlarged");
+        javafx.scene.control.Label out = robot.lookup(".out-prompt")
+                .queryAs(javafx.scene.control.Label.class);
+        assertEquals("Out[" + node.executionCount() + "]:", out.getText());
+    }
+
+    @Test
+    void an_image_wider_than_the_column_is_scaled_down_to_fit_it(FxRobot robot) {
+        fixture.runCode(robot, String.join("\n",
+                "from java.awt.image import BufferedImage",
+                "display(BufferedImage(3000, 300, BufferedImage.TYPE_INT_RGB))"));
+        fixture.awaitCurrentDone();
+        ImageView image = WindowFixture.await(() -> robot.lookup(".image-output")
+                .queryAllAs(ImageView.class).stream().findFirst().orElse(null));
+        javafx.scene.control.ListView<?> list = robot.lookup(".cells")
+                .queryAs(javafx.scene.control.ListView.class);
+        WindowFixture.await(() -> {
+            javafx.geometry.Bounds shown = list.sceneToLocal(image.localToScene(
+                    image.getBoundsInLocal()));
+            return shown.getWidth() > 100 && shown.getMaxX() <= list.getWidth()
+                    && Math.abs(shown.getHeight() / shown.getWidth() - 0.1) < 0.01;
+        });
+        assertEquals(3000, image.getImage().getWidth(), "scaled for display only");
     }
 
     @Test

@@ -39,6 +39,8 @@ public final class OutputView extends VBox {
     public OutputView(List<Output> outputs, ExecutionError error, LinkOpener links) {
         this.links = links;
         getStyleClass().add("outputs");
+        // Wide content (images) scales to the column instead of widening it.
+        setMinWidth(0);
         List<OutputHtml.Part> web = new ArrayList<>();
         boolean webTrusted = false;
         for (Output output : outputs) {
@@ -62,8 +64,10 @@ public final class OutputView extends VBox {
                 web.add(new OutputHtml.Part(mime, data.get(mime)));
             } else {
                 flush(web, webTrusted);
-                getChildren().add(mime.startsWith("image/") ? image((String) data.get(mime))
-                        : text(String.valueOf(data.get(mime)), "result"));
+                Node shown = mime.startsWith("image/") ? image((String) data.get(mime))
+                        : text(String.valueOf(data.get(mime)), "result");
+                getChildren().add(output instanceof Output.ExecuteResult result
+                        ? withOutPrompt(shown, result.executionCount()) : shown);
             }
         }
         flush(web, webTrusted);
@@ -128,11 +132,30 @@ public final class OutputView extends VBox {
         return HexFormat.of().formatHex(bytes);
     }
 
-    private static Node image(String base64) {
+    /** An execute result under its {@code Out[n]:} prompt, so it is told apart from printed text. */
+    private static Node withOutPrompt(Node shown, int executionCount) {
+        Label prompt = new Label("Out[" + executionCount + "]:");
+        prompt.getStyleClass().add("out-prompt");
+        prompt.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, prompt, shown);
+        row.getStyleClass().add("execute-result");
+        javafx.scene.layout.HBox.setHgrow(shown, javafx.scene.layout.Priority.ALWAYS);
+        return row;
+    }
+
+    /**
+     * An image at its own size, scaled down (never up) to the width of the outputs column: never
+     * clipped and never given a scrollbar of its own.
+     */
+    private Node image(String base64) {
         try {
             Image image = new Image(new ByteArrayInputStream(Base64.getMimeDecoder().decode(base64)));
             ImageView view = new ImageView(image);
             view.setPreserveRatio(true);
+            view.fitWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                    () -> getWidth() <= 0 ? image.getWidth()
+                            : Math.min(image.getWidth(), getWidth() - 8),
+                    widthProperty()));
             view.getStyleClass().add("image-output");
             return view;
         } catch (IllegalArgumentException e) {
