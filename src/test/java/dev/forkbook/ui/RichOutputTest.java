@@ -190,6 +190,17 @@ class RichOutputTest {
     }
 
     @Test
+    void a_short_html_output_is_as_tall_as_its_content(FxRobot robot) {
+        fixture.runCode(robot, "from IPython.display import HTML\n"
+                + "display(HTML('<div style=\"height:20px\">short</div>'))");
+        fixture.awaitCurrentDone();
+        dev.forkbook.ui.output.RichWebView web = WindowFixture.await(() -> robot
+                .lookup(".rich-output").queryAllAs(dev.forkbook.ui.output.RichWebView.class)
+                .stream().filter(w -> w.getHeight() > 24).findFirst().orElse(null));
+        assertTrue(web.getHeight() < 40, "height " + web.getHeight());
+    }
+
+    @Test
     void update_display_from_a_later_cell_replaces_the_output_in_the_window(FxRobot robot) {
         fixture.runCode(robot, "from IPython.display import display\n"
                 + "h = display('step 1 of 2', display_id='progress')");
