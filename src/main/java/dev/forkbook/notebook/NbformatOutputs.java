@@ -22,6 +22,22 @@ public final class NbformatOutputs {
     }
 
     /** One output as an nbformat JSON object (MIME data sorted, so files diff well). */
+    /**
+     * {@code outputs} with {@code next} after them; stream text continues the last output when it
+     * is the same stream, as in Jupyter front ends.
+     */
+    public static List<Output> appendMerged(List<Output> outputs, Output next) {
+        List<Output> merged = new java.util.ArrayList<>(outputs);
+        if (next instanceof Output.Stream chunk && !merged.isEmpty()
+                && merged.get(merged.size() - 1) instanceof Output.Stream last
+                && last.name().equals(chunk.name())) {
+            merged.set(merged.size() - 1, new Output.Stream(last.name(), last.text() + chunk.text()));
+        } else {
+            merged.add(next);
+        }
+        return merged;
+    }
+
     public static Map<String, Object> toJson(Output output) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("output_type", output.outputType());

@@ -39,6 +39,10 @@ public final class NotebookSession implements AutoCloseable {
             new java.util.HashMap<>();
     private int highestCount;
     private Kernel.Subscription subscription;
+    /** Executions this session started and that still run: exec id to node id (owner thread). */
+    private final java.util.Map<String, String> runningByExecId = new java.util.HashMap<>();
+    /** Running executions that called {@code clear_output(wait=True)}. */
+    private final java.util.Set<String> clearOnNextOutput = new java.util.HashSet<>();
     private volatile boolean rebuildCancelled;
     private java.util.function.Consumer<RebuildProgress> progress = p -> { };
 
@@ -149,12 +153,17 @@ public final class NotebookSession implements AutoCloseable {
         CompletableFuture<CellNode> finished = new CompletableFuture<>();
         String execId = tree.get(id).execId();
         int count = nextExecutionCount();
+        runningByExecId.put(execId, id);
         background.execute(() -> {
             long started = System.nanoTime();
             ExecutionResult result = kernel.execute(new ExecuteRequest(source, execId, from, id,
                     count));
             long durationMs = (System.nanoTime() - started) / 1_000_000;
-            owner.execute(() -> finished.complete(applyResult(id, result, durationMs)));
+            owner.execute(() -> {
+                runningByExecId.remove(execId, id);
+                clearOnNextOutput.remove(execId);
+                finished.complete(applyResult(id, result, durationMs));
+            });
         });
         return finished;
     }
@@ -625,6 +634,14 @@ public final class NotebookSession implements AutoCloseable {
                 tree.update(node.withResult(CellStatus.OK, result.outputs(), null,
                         result.executionCount(), node.durationMs()));
             }
+        } else if (event instanceof KernelEvent.OutputProduced produced) {
+            showLive(produced.execId(), produced.output());
+        } else if (event instanceof KernelEvent.OutputCleared cleared) {
+            if (cleared.waitForNext()) {
+                clearOnNextOutput.add(cleared.execId());
+            } else {
+                showLive(cleared.execId(), null);
+            }
         } else if (event instanceof KernelEvent.DisplayUpdated update) {
             replaceDisplay(update);
         } else if (event instanceof KernelEvent.StateDeleted deleted) {
@@ -663,6 +680,23 @@ public final class NotebookSession implements AutoCloseable {
                 }
             });
         });
+    }
+
+    /**
+     * Output of a cell still running shows under it at once (null: {@code clear_output}); the
+     * finished result replaces it all (it is the capped, complete version).
+     */
+    private void showLive(String execId, dev.forkbook.kernel.Output output) {
+        String id = runningByExecId.get(execId);
+        if (id == null || !tree.contains(id) || tree.get(id).status() != CellStatus.RUNNING) {
+            return;
+        }
+        CellNode node = tree.get(id);
+        boolean clear = output == null || clearOnNextOutput.remove(execId);
+        List<dev.forkbook.kernel.Output> outputs = output == null ? List.of()
+                : NbformatOutputs.appendMerged(clear ? List.of() : node.outputs(), output);
+        tree.update(node.withResult(node.status(), outputs, node.error(), node.executionCount(),
+                node.durationMs()));
     }
 
     /** {@code update_display} from a later cell: every output shown with that id is replaced. */

@@ -96,11 +96,34 @@ class RichOutputTest {
                 "    def _repr_png_(self):",
                 "        return png",
                 "P()"));
-        fixture.awaitCurrentDone();
+        dev.forkbook.notebook.CellNode node = fixture.awaitCurrentDone();
         ImageView image = WindowFixture.await(() -> robot.lookup(".image-output")
                 .queryAllAs(ImageView.class).stream().findFirst().orElse(null));
         assertEquals(30, image.getImage().getWidth());
         assertEquals(20, image.getImage().getHeight());
+        assertEquals(30, image.getBoundsInParent().getWidth(), 0.5, "small images are not enlarged");
+        javafx.scene.control.Label out = robot.lookup(".out-prompt")
+                .queryAs(javafx.scene.control.Label.class);
+        assertEquals("Out[" + node.executionCount() + "]:", out.getText());
+    }
+
+    @Test
+    void an_image_wider_than_the_column_is_scaled_down_to_fit_it(FxRobot robot) {
+        fixture.runCode(robot, String.join("\n",
+                "from java.awt.image import BufferedImage",
+                "display(BufferedImage(3000, 300, BufferedImage.TYPE_INT_RGB))"));
+        fixture.awaitCurrentDone();
+        ImageView image = WindowFixture.await(() -> robot.lookup(".image-output")
+                .queryAllAs(ImageView.class).stream().findFirst().orElse(null));
+        javafx.scene.control.ListView<?> list = robot.lookup(".cells")
+                .queryAs(javafx.scene.control.ListView.class);
+        WindowFixture.await(() -> {
+            javafx.geometry.Bounds shown = list.sceneToLocal(image.localToScene(
+                    image.getBoundsInLocal()));
+            return shown.getWidth() > 100 && shown.getMaxX() <= list.getWidth()
+                    && Math.abs(shown.getHeight() / shown.getWidth() - 0.1) < 0.01;
+        });
+        assertEquals(3000, image.getImage().getWidth(), "scaled for display only");
     }
 
     @Test
@@ -137,17 +160,44 @@ class RichOutputTest {
     }
 
     @Test
-    void a_long_output_is_capped_until_show_all_is_clicked(FxRobot robot) {
-        fixture.runCode(robot, "for i in range(100):\n    print('line', i)");
+    void a_long_output_shows_its_last_lines_and_show_all_opens_a_virtualized_searchable_view(
+            FxRobot robot) {
+        fixture.runCode(robot, "for i in range(5000):\n    print('line', i)");
         fixture.awaitCurrentDone();
         javafx.scene.control.Hyperlink showAll = WindowFixture.await(() -> robot.lookup(".show-all")
                 .queryAllAs(javafx.scene.control.Hyperlink.class).stream().findFirst().orElse(null));
-        assertEquals("Show all 101 lines", showAll.getText());
+        assertEquals("Show all 5,000 lines", showAll.getText());
         javafx.scene.control.Label text = robot.lookup(".stream-stdout")
                 .queryAs(javafx.scene.control.Label.class);
-        assertEquals(60, text.getText().split("\n").length);
+        String[] shown = text.getText().split("\n");
+        assertEquals(60, shown.length);
+        assertEquals("line 4940", shown[0]);
+        assertEquals("line 4999", shown[59], "the tail is shown, where results and errors are");
         robot.interact(showAll::fire);
-        WindowFixture.await(() -> text.getText().split("\n").length == 100);
+        dev.forkbook.ui.output.FullTextView full = WindowFixture.await(() -> robot
+                .lookup(".full-output").queryAllAs(dev.forkbook.ui.output.FullTextView.class)
+                .stream().findFirst().orElse(null));
+        assertEquals(5000, full.lines().getItems().size());
+        assertEquals("line 4999", full.lines().getItems().get(4999));
+        long rendered = robot.from(full.lines()).lookup(".list-cell").queryAll().size();
+        assertTrue(rendered < 200, "only the visible lines exist as nodes: " + rendered);
+        robot.interact(() -> full.searchField().setText("line 4321"));
+        int[] index = new int[1];
+        robot.interact(() -> index[0] = full.findNext());
+        assertEquals(4321, index[0]);
+        assertEquals(4321, (int) full.lines().getSelectionModel().getSelectedIndex());
+        robot.interact(() -> ((javafx.stage.Stage) full.getScene().getWindow()).close());
+    }
+
+    @Test
+    void a_short_html_output_is_as_tall_as_its_content(FxRobot robot) {
+        fixture.runCode(robot, "from IPython.display import HTML\n"
+                + "display(HTML('<div style=\"height:20px\">short</div>'))");
+        fixture.awaitCurrentDone();
+        dev.forkbook.ui.output.RichWebView web = WindowFixture.await(() -> robot
+                .lookup(".rich-output").queryAllAs(dev.forkbook.ui.output.RichWebView.class)
+                .stream().filter(w -> w.getHeight() > 24).findFirst().orElse(null));
+        assertTrue(web.getHeight() < 40, "height " + web.getHeight());
     }
 
     @Test

@@ -12,6 +12,8 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
 
@@ -25,7 +27,13 @@ public final class CodeEditor {
 
     private static final String INDENT = "    ";
 
-    private final CodeArea area = new CodeArea();
+    private final CodeArea area = new CodeArea() {
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            afterLayout();
+        }
+    };
     private final Executor background;
     private final Executor fx;
     private Function<String, CompletableFuture<List<String>>> completer;
@@ -41,19 +49,54 @@ public final class CodeEditor {
         area.getUndoManager().forgetHistory();
         area.multiPlainChanges().successionEnds(Duration.ofMillis(150))
                 .subscribe(ignore -> rehighlight());
-        area.totalHeightEstimateProperty().addListener((obs, old, height) -> {
-            if (height != null) {
-                // The estimate is 0 while an editor made in a shown cell has not laid out its text.
-                area.setPrefHeight(Math.max(height + 6, minimumHeight(area.getText())));
-            }
-        });
-        area.setPrefHeight(minimumHeight(text));
+        // The height follows the number of lines, never RichTextFX's totalHeightEstimate: that is
+        // briefly 0 or stale after a text change, which collapsed the editor while typing.
+        area.getParagraphs().sizeProperty().addListener((obs, old, lines) -> fitHeight());
+        fitHeight();
         area.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         area.addEventFilter(ScrollEvent.SCROLL, this::forwardScroll);
     }
 
-    private static double minimumHeight(String text) {
-        return Math.max(1, text.split("\n", -1).length) * 18 + 8;
+    /** Border and paragraph padding around the lines. */
+    private static final double CHROME = 8;
+    /** A first guess of one line's height, before any line has been laid out. */
+    private static final double FIRST_GUESS = Math.max(textHeight(Font.font("DejaVu Sans Mono", 13)),
+            18);
+
+    private double lineHeight = FIRST_GUESS;
+
+    private static double textHeight(Font font) {
+        Text probe = new Text("Xg|");
+        probe.setFont(font);
+        return Math.ceil(probe.getLayoutBounds().getHeight());
+    }
+
+    /** The height that shows every line: lines times the line height measured on screen. */
+    private void fitHeight() {
+        double height = Math.max(1, area.getParagraphs().size()) * lineHeight + CHROME;
+        if (area.getPrefHeight() != height) {
+            area.setMinHeight(height);
+            area.setPrefHeight(height);
+        }
+    }
+
+    /**
+     * After a layout, learns the real line height (fonts, line numbers and padding as they are
+     * rendered) from a laid-out line when it is taller than assumed, and keeps every line in view:
+     * the editor is as tall as its text, so it never needs to scroll inside itself.
+     */
+    private void afterLayout() {
+        if (!area.getVisibleParagraphs().isEmpty()) {
+            area.getParagraphBoundsOnScreen(area.visibleParToAllParIndex(0))
+                    .map(javafx.geometry.Bounds::getHeight)
+                    // Only ever grows: a line partly outside the viewport reports a clipped height.
+                    .filter(height -> height > lineHeight + 0.5)
+                    .ifPresent(height -> lineHeight = height);
+        }
+        fitHeight();
+        if (area.getEstimatedScrollY() != 0 && area.getHeight() >= area.getPrefHeight()) {
+            area.scrollYToPixel(0);
+        }
     }
 
     /** The editor's stylesheet; added once by the container, not per editor (that is slow). */

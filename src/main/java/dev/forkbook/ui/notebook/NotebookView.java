@@ -50,6 +50,8 @@ public final class NotebookView extends StackPane {
     private boolean acting;
     private long lastDPress;
     private CellView lastDCell;
+    private int revealIndex;
+    private int revealAttempts;
 
     public NotebookView(NotebookViewModel model, Executor background, Executor fx, LinkOpener links) {
         this.model = model;
@@ -66,6 +68,15 @@ public final class NotebookView extends StackPane {
         list.setFocusTraversable(false);
         list.setCellFactory(view -> new PathCell());
         getChildren().add(list);
+        Runnable afterLayout = this::checkRevealed;
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.removePostLayoutPulseListener(afterLayout);
+            }
+            if (scene != null) {
+                scene.addPostLayoutPulseListener(afterLayout);
+            }
+        });
         bottom = CellView.newCell(background, fx, links, completer);
         bottom.setOnRun(this::runBottom);
         bottom.setOnFocus(view -> active = view);
@@ -89,7 +100,13 @@ public final class NotebookView extends StackPane {
             public void updated(CellNode before, CellNode after) {
                 CellView view = views.get(after.id());
                 if (view != null) {
+                    // A cell that grows (outputs arrive) must not push the bottom cell, where
+                    // the user types next, below the fold.
+                    boolean followBottom = isOnScreen(bottom);
                     view.update(after);
+                    if (followBottom) {
+                        scrollToBottom();
+                    }
                     if (onScreen.contains(view)) {
                         fx.execute(view::materialize);
                     }
@@ -396,7 +413,55 @@ public final class NotebookView extends StackPane {
     }
 
     private void scrollToBottom() {
-        list.scrollTo(list.getItems().size() - 1);
+        reveal(list.getItems().size() - 1);
+    }
+
+    /**
+     * Scrolls until the item at {@code index} is fully on screen. ListView's scrollTo guesses from
+     * estimated heights and can leave the item below the fold when cells differ in height, so it is
+     * checked after each layout and repeated (a few times at most).
+     */
+    private void reveal(int index) {
+        revealIndex = index;
+        revealAttempts = 4;
+        list.scrollTo(index);
+    }
+
+    private boolean isOnScreen(CellView view) {
+        javafx.scene.Node cell = view.getParent();
+        return cell instanceof PathCell && cell.isVisible() && cell.getParent() != null
+                && cell.getBoundsInParent().getMinY() < list.getHeight();
+    }
+
+    private boolean isFullyOnScreen(CellView view) {
+        if (!isOnScreen(view)) {
+            return false;
+        }
+        javafx.scene.Node cell = view.getParent();
+        javafx.geometry.Bounds box = list.sceneToLocal(cell.localToScene(cell.getLayoutBounds()));
+        return box.getMinY() >= -1 && (box.getMaxY() <= list.getHeight() + 1
+                || box.getHeight() > list.getHeight());
+    }
+
+    private void checkRevealed() {
+        if (revealAttempts <= 0 || revealIndex >= list.getItems().size()) {
+            return;
+        }
+        CellView view = viewFor(list.getItems().get(revealIndex));
+        if (isFullyOnScreen(view)) {
+            revealAttempts = 0;
+            return;
+        }
+        revealAttempts--;
+        if (!(list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)) {
+            list.scrollTo(revealIndex);
+        } else if (isOnScreen(view)) {
+            javafx.scene.Node cell = view.getParent();
+            javafx.geometry.Bounds box = list.sceneToLocal(cell.localToScene(cell.getLayoutBounds()));
+            flow.scrollPixels(box.getMinY() < 0 ? box.getMinY() : box.getMaxY() - list.getHeight());
+        } else {
+            flow.scrollTo(revealIndex);
+        }
     }
 
     private void showPath(boolean scroll) {

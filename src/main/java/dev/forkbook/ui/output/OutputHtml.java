@@ -26,9 +26,11 @@ public final class OutputHtml {
             + "body{font-family:'DejaVu Sans',sans-serif;font-size:13px;color:#1f2328;"
             + "overflow:hidden;}"
             + ".part{padding:2px 0;overflow-x:auto;}"
-            + "pre{font-family:'DejaVu Sans Mono',monospace;margin:0;}"
+            + "pre,code,kbd,samp{font-family:'DejaVu Sans Mono',monospace;}pre{margin:0;}"
+            + "code{font-size:12px;background:#f6f8fa;padding:0 3px;border-radius:3px;}"
+            + "pre code{background:none;padding:0;}"
             + "table{border-collapse:collapse;}td,th{border:1px solid #d0d7de;padding:2px 6px;}"
-            + "img{max-width:100%;}";
+            + "img,svg{max-width:100%;height:auto;}";
 
     private OutputHtml() {
     }

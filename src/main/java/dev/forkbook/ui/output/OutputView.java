@@ -27,6 +27,8 @@ public final class OutputView extends VBox {
 
     /** Text longer than this many lines is shown capped, with a control to show all. */
     public static final int MAX_LINES = 60;
+    /** Text longer than this many characters is shown capped too (long lines). */
+    public static final int MAX_CHARS = 20_000;
 
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
     private static final SecureRandom NONCES = new SecureRandom();
@@ -37,6 +39,8 @@ public final class OutputView extends VBox {
     public OutputView(List<Output> outputs, ExecutionError error, LinkOpener links) {
         this.links = links;
         getStyleClass().add("outputs");
+        // Wide content (images) scales to the column instead of widening it.
+        setMinWidth(0);
         List<OutputHtml.Part> web = new ArrayList<>();
         boolean webTrusted = false;
         for (Output output : outputs) {
@@ -60,8 +64,10 @@ public final class OutputView extends VBox {
                 web.add(new OutputHtml.Part(mime, data.get(mime)));
             } else {
                 flush(web, webTrusted);
-                getChildren().add(mime.startsWith("image/") ? image((String) data.get(mime))
-                        : text(String.valueOf(data.get(mime)), "result"));
+                Node shown = mime.startsWith("image/") ? image((String) data.get(mime))
+                        : text(String.valueOf(data.get(mime)), "result");
+                getChildren().add(output instanceof Output.ExecuteResult result
+                        ? withOutPrompt(shown, result.executionCount()) : shown);
             }
         }
         flush(web, webTrusted);
@@ -126,11 +132,30 @@ public final class OutputView extends VBox {
         return HexFormat.of().formatHex(bytes);
     }
 
-    private static Node image(String base64) {
+    /** An execute result under its {@code Out[n]:} prompt, so it is told apart from printed text. */
+    private static Node withOutPrompt(Node shown, int executionCount) {
+        Label prompt = new Label("Out[" + executionCount + "]:");
+        prompt.getStyleClass().add("out-prompt");
+        prompt.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, prompt, shown);
+        row.getStyleClass().add("execute-result");
+        javafx.scene.layout.HBox.setHgrow(shown, javafx.scene.layout.Priority.ALWAYS);
+        return row;
+    }
+
+    /**
+     * An image at its own size, scaled down (never up) to the width of the outputs column: never
+     * clipped and never given a scrollbar of its own.
+     */
+    private Node image(String base64) {
         try {
             Image image = new Image(new ByteArrayInputStream(Base64.getMimeDecoder().decode(base64)));
             ImageView view = new ImageView(image);
             view.setPreserveRatio(true);
+            view.fitWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                    () -> getWidth() <= 0 ? image.getWidth()
+                            : Math.min(image.getWidth(), getWidth() - 8),
+                    widthProperty()));
             view.getStyleClass().add("image-output");
             return view;
         } catch (IllegalArgumentException e) {
@@ -138,25 +163,40 @@ public final class OutputView extends VBox {
         }
     }
 
+    /**
+     * Text as a label; a long one shows only its last lines (where errors and results are) under a
+     * "Show all" link that opens the whole text in a virtualized view. A label is never given more
+     * than {@link #MAX_LINES} lines or {@link #MAX_CHARS} characters: laying out an unbounded text
+     * node freezes the FX thread.
+     */
     private static Node text(String text, String styleClass) {
-        String[] lines = text.split("\n", -1);
+        String body = stripTrailingNewline(text);
         Label label = new Label();
         label.getStyleClass().addAll("text-output", styleClass);
         label.setWrapText(true);
         label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        if (lines.length <= MAX_LINES) {
-            label.setText(stripTrailingNewline(text));
+        int lines = FullTextView.lineCount(text);
+        if (lines <= MAX_LINES && body.length() <= MAX_CHARS) {
+            label.setText(body);
             return label;
         }
-        label.setText(String.join("\n", java.util.Arrays.copyOf(lines, MAX_LINES)));
-        Hyperlink showAll = new Hyperlink("Show all " + lines.length + " lines");
+        label.setText(tail(body));
+        Hyperlink showAll = new Hyperlink(String.format(java.util.Locale.ROOT,
+                "Show all %,d lines", lines));
         showAll.getStyleClass().add("show-all");
-        VBox box = new VBox(label, showAll);
-        showAll.setOnAction(e -> {
-            label.setText(stripTrailingNewline(text));
-            box.getChildren().remove(showAll);
-        });
-        return box;
+        showAll.setOnAction(e -> FullTextView.open(showAll.getScene().getWindow(),
+                String.format(java.util.Locale.ROOT, "Output (%,d lines)", lines), text));
+        return new VBox(showAll, label);
+    }
+
+    /** The last {@link #MAX_LINES} lines of {@code body}, at most {@link #MAX_CHARS} characters. */
+    static String tail(String body) {
+        int start = body.length();
+        for (int n = 0; n < MAX_LINES && start > 0; n++) {
+            start = body.lastIndexOf('\n', start - 1);
+        }
+        String tail = start < 0 ? body : body.substring(start + 1);
+        return tail.length() <= MAX_CHARS ? tail : "…" + tail.substring(tail.length() - MAX_CHARS);
     }
 
     private static String stripTrailingNewline(String text) {

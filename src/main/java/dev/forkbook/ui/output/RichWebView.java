@@ -29,6 +29,14 @@ public final class RichWebView extends StackPane {
         web.setMinHeight(24);
         web.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED,
                 e -> lastClick = System.nanoTime());
+        // The page is as tall as its content (it never scrolls), so the wheel scrolls the notebook:
+        // WebView would otherwise swallow every wheel event over an output.
+        web.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+            if (getParent() != null) {
+                e.consume();
+                getParent().fireEvent(e.copyFor(getParent(), getParent()));
+            }
+        });
         WebEngine engine = web.getEngine();
         engine.setJavaScriptEnabled(true);
         engine.setCreatePopupHandler(features -> null);
@@ -70,10 +78,12 @@ public final class RichWebView extends StackPane {
     }
 
     private void fitHeight() {
+        // The body's own box: the document's scrollHeight is never less than the view's current
+        // height, which left blank space under short outputs.
         Object height = web.getEngine().executeScript(
-                "Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+                "Math.ceil(document.body.getBoundingClientRect().height)");
         if (height instanceof Number number) {
-            double h = Math.min(number.doubleValue() + 6, 4000);
+            double h = Math.min(number.doubleValue() + 4, 4000);
             web.setPrefHeight(h);
             web.setMinHeight(h);
             web.setMaxHeight(h);

@@ -41,4 +41,11 @@ class OutputHtmlTest {
         assertTrue(page.contains("<h1>T</h1>"));
         assertFalse(page.contains("<script>"), "every script carries the nonce");
     }
+
+    @Test
+    void inline_code_in_rendered_markdown_is_monospace() {
+        String page = OutputHtml.untrustedPage(List.of(new OutputHtml.Part("text/html",
+                "<p>call <code>f()</code></p>")));
+        assertTrue(page.matches("(?s).*[,{]code[,{][^}]*font-family:'DejaVu Sans Mono'.*"), page);
+    }
 }
