@@ -11,6 +11,7 @@ import dev.forkbook.ui.fx.FxThread;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javafx.animation.AnimationTimer;
 import javafx.stage.Stage;
 
 /** Wires the desktop: the notebook shell around a kernel, with real dialogs and files. */
@@ -42,6 +43,24 @@ final class DesktopApp implements AutoCloseable {
         } else {
             shell.offerUntitledRecovery();
         }
+    }
+
+    /**
+     * Runs {@code action} on the FX thread once a frame has been rendered (at the start of the
+     * second pulse), so slow start-up work never delays the first paint.
+     */
+    static void afterFirstFrame(Runnable action) {
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses == 2) {
+                    stop();
+                    action.run();
+                }
+            }
+        }.start();
     }
 
     @Override

@@ -28,6 +28,9 @@ final class ForkbookCommand implements Callable<Integer> {
     /** The desktop's default server port; the next free one is taken when it is busy. */
     static final int DEFAULT_DESKTOP_PORT = 8765;
     private static final int PORTS_TO_TRY = 20;
+    /** With this system property set, the desktop prints {@link #FIRST_FRAME_MARK} (for bench). */
+    static final String FIRST_FRAME_PROPERTY = "forkbook.reportFirstFrame";
+    static final String FIRST_FRAME_MARK = "forkbook: first frame shown";
 
     @Option(names = "--bind", converter = BindAddress.Converter.class, paramLabel = "HOST:PORT",
             description = "Where the embedded REST server listens (default: 127.0.0.1:8765, or the "
@@ -63,9 +66,17 @@ final class ForkbookCommand implements Callable<Integer> {
             System.err.println("--max-output-chars must be at least 2");
             return 2;
         }
-        KernelConnections connections = new KernelConnections(() -> new JythonKernel(
-                dev.forkbook.kernel.KernelOptions.defaults().withMaxOutputChars(maxOutputChars)),
-                KernelConnections.defaultPreferences());
+        // The window comes first; Jython starts after its first frame, and cells run meanwhile wait.
+        KernelStart start = new KernelStart(() -> new JythonKernel(
+                dev.forkbook.kernel.KernelOptions.defaults().withMaxOutputChars(maxOutputChars)));
+        java.util.concurrent.atomic.AtomicBoolean framed =
+                new java.util.concurrent.atomic.AtomicBoolean();
+        KernelConnections connections = new KernelConnections(() -> {
+            if (framed.get()) {
+                start.begin();
+            }
+            return start.kernel();
+        }, KernelConnections.defaultPreferences());
         Kernel kernel;
         if (connect != null) {
             try {
@@ -104,6 +115,16 @@ final class ForkbookCommand implements Callable<Integer> {
             DesktopApp desktop = new DesktopApp(kernel, serverInfo, stage, connections);
             app.set(desktop);
             desktop.show(notebook);
+            DesktopApp.afterFirstFrame(() -> {
+                if (Boolean.getBoolean(FIRST_FRAME_PROPERTY)) {
+                    System.out.println(FIRST_FRAME_MARK);
+                    System.out.flush();
+                }
+                framed.set(true);
+                if (connections.embeddedIfStarted() != null) {
+                    start.begin();
+                }
+            });
         });
         closed.await();
         if (app.get() != null) {

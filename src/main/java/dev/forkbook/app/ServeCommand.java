@@ -1,5 +1,6 @@
 package dev.forkbook.app;
 
+import dev.forkbook.kernel.DeferredKernel;
 import dev.forkbook.kernel.KernelOptions;
 import dev.forkbook.kernel.jython.JythonKernel;
 import dev.forkbook.server.RestServer;
@@ -52,9 +53,11 @@ final class ServeCommand implements Callable<Integer> {
         }
         boolean generated = token == null;
         String secret = generated ? newToken() : token;
-        JythonKernel kernel = new JythonKernel(
+        // The server answers first; the interpreter starts behind it and executions wait for it.
+        KernelStart start = new KernelStart(() -> new JythonKernel(
                 KernelOptions.defaults().withMaxReprSize(maxReprSize)
-                        .withMaxOutputChars(maxOutputChars));
+                        .withMaxOutputChars(maxOutputChars)));
+        DeferredKernel kernel = start.kernel();
         RestServer server = new RestServer(kernel,
                 new ServerConfig(bind.host(), bind.port(), secret, maxBodyBytes));
         try {
@@ -65,6 +68,7 @@ final class ServeCommand implements Callable<Integer> {
                     + rootMessage(e));
             return 1;
         }
+        start.begin();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -14,6 +14,9 @@ public record ExecutionError(String ename, String evalue, List<String> traceback
      */
     public static final String CONNECTION_LOST = "KernelConnectionLost";
 
+    /** The ename of an execution whose kernel could not start (or was closed before it did). */
+    public static final String KERNEL_FAILED = "KernelFailed";
+
     public ExecutionError {
         traceback = List.copyOf(traceback);
     }

@@ -126,6 +126,14 @@ public interface Kernel extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Whether the kernel can run code now; changes are announced as
+     * {@link KernelEvent.StatusChanged}. An in-process interpreter is ready once constructed.
+     */
+    default KernelStatus status() {
+        return KernelStatus.READY;
+    }
+
     /** Subscribes to kernel events; the returned handle unsubscribes. */
     Subscription subscribe(KernelListener listener);
 

@@ -70,6 +70,17 @@ public sealed interface KernelEvent {
         }
     }
 
+    /**
+     * The kernel became ready, or failed to start ({@code detail} says why; empty otherwise). A
+     * kernel that is ready from its construction never sends one.
+     */
+    record StatusChanged(KernelStatus status, String detail) implements KernelEvent {
+        @Override
+        public String type() {
+            return "kernel_status";
+        }
+    }
+
     record KernelReset() implements KernelEvent {
         @Override
         public String type() {

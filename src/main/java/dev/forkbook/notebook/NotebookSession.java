@@ -5,6 +5,7 @@ import dev.forkbook.kernel.ExecutionError;
 import dev.forkbook.kernel.ExecutionResult;
 import dev.forkbook.kernel.Kernel;
 import dev.forkbook.kernel.KernelEvent;
+import dev.forkbook.kernel.KernelStatus;
 import dev.forkbook.kernel.StateInfo;
 import dev.forkbook.kernel.StateSummary;
 import java.time.Instant;
@@ -45,6 +46,7 @@ public final class NotebookSession implements AutoCloseable {
     private final java.util.Set<String> clearOnNextOutput = new java.util.HashSet<>();
     private volatile boolean rebuildCancelled;
     private java.util.function.Consumer<RebuildProgress> progress = p -> { };
+    private java.util.function.Consumer<KernelStatus> kernelStatus = s -> { };
 
     public NotebookSession(Kernel kernel, NotebookTree tree, Executor owner, Executor background) {
         this.kernel = kernel;
@@ -615,6 +617,16 @@ public final class NotebookSession implements AutoCloseable {
         return result;
     }
 
+    /** Whether the kernel can run code yet (cells run before it is ready wait for it). */
+    public KernelStatus kernelStatus() {
+        return kernel.status();
+    }
+
+    /** Receives the kernel's status changes on the owner thread (needs {@link #followKernel()}). */
+    public void setKernelStatusListener(java.util.function.Consumer<KernelStatus> listener) {
+        this.kernelStatus = listener;
+    }
+
     /**
      * Mirrors states that other clients of the same kernel create (over REST): each appears as a
      * code cell under its parent, with its code and, when the execution finishes, its outputs.
@@ -644,6 +656,8 @@ public final class NotebookSession implements AutoCloseable {
             }
         } else if (event instanceof KernelEvent.DisplayUpdated update) {
             replaceDisplay(update);
+        } else if (event instanceof KernelEvent.StatusChanged changed) {
+            kernelStatus.accept(changed.status());
         } else if (event instanceof KernelEvent.StateDeleted deleted) {
             markNotLive(deleted.name());
         } else if (event instanceof KernelEvent.KernelReset

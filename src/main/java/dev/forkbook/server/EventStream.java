@@ -65,6 +65,9 @@ final class EventStream {
         } else if (event instanceof KernelEvent.OutputCleared cleared) {
             json.put("exec_id", cleared.execId());
             json.put("wait", cleared.waitForNext());
+        } else if (event instanceof KernelEvent.StatusChanged changed) {
+            json.put("status", changed.status().name().toLowerCase(java.util.Locale.ROOT));
+            json.put("detail", changed.detail());
         } else if (event instanceof KernelEvent.ExecutionFinished finished) {
             json.put("exec_id", finished.execId());
             json.put("result", Dtos.execution(finished.result()));

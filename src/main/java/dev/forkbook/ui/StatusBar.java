@@ -1,5 +1,6 @@
 package dev.forkbook.ui;
 
+import dev.forkbook.kernel.KernelStatus;
 import dev.forkbook.ui.notebook.NotebookViewModel;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -60,10 +61,9 @@ public final class StatusBar extends HBox {
         spinner.setPrefSize(14, 14);
         spinner.visibleProperty().bind(model.runningProperty().greaterThan(0));
         busy.getStyleClass().add("kernel-busy");
-        busy.textProperty().bind(javafx.beans.binding.Bindings.when(
-                model.runningProperty().greaterThan(0))
-                .then(model.runningProperty().asString("Kernel busy: %d running"))
-                .otherwise("Kernel idle"));
+        busy.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> kernelText(model.kernelStatusProperty().get(), model.runningProperty().get()),
+                model.kernelStatusProperty(), model.runningProperty()));
         kernel.getStyleClass().add("kernel-label");
         kernel.setId("kernel-label");
         getChildren().addAll(gap, kernel, spinner, busy);
@@ -73,5 +73,15 @@ public final class StatusBar extends HBox {
     public void showKernel(String text, boolean problem) {
         kernel.setText("Kernel: " + text);
         kernel.pseudoClassStateChanged(LOST, problem);
+    }
+
+    /** The kernel's part of the bar: starting (cells wait), failed, busy or idle. */
+    static String kernelText(KernelStatus status, int running) {
+        return switch (status) {
+            case STARTING -> running > 0 ? "Starting kernel… (" + running + " waiting)"
+                    : "Starting kernel…";
+            case FAILED -> "Kernel failed to start";
+            case READY -> running > 0 ? "Kernel busy: " + running + " running" : "Kernel idle";
+        };
     }
 }

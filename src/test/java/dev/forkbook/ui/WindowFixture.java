@@ -1,5 +1,6 @@
 package dev.forkbook.ui;
 
+import dev.forkbook.kernel.Kernel;
 import dev.forkbook.kernel.jython.JythonKernel;
 import dev.forkbook.notebook.CellNode;
 import dev.forkbook.notebook.NotebookSession;
@@ -19,7 +20,7 @@ import org.testfx.api.FxRobot;
 /** A real window on a real kernel, for robot tests under Monocle. */
 final class WindowFixture implements AutoCloseable {
 
-    final JythonKernel kernel = new JythonKernel();
+    final Kernel kernel;
     final ExecutorService background = Executors.newCachedThreadPool();
     final List<URI> openedLinks = new CopyOnWriteArrayList<>();
     final NotebookSession session;
@@ -27,6 +28,12 @@ final class WindowFixture implements AutoCloseable {
     final MainWindow window;
 
     WindowFixture(Stage stage) {
+        this(stage, new JythonKernel());
+    }
+
+    /** A window on any kernel, such as one that is still starting. */
+    WindowFixture(Stage stage, Kernel kernel) {
+        this.kernel = kernel;
         FxThread fx = new FxThread();
         session = new NotebookSession(kernel, new NotebookTree(), fx, background);
         session.followKernel();

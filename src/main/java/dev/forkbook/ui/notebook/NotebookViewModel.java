@@ -1,5 +1,6 @@
 package dev.forkbook.ui.notebook;
 
+import dev.forkbook.kernel.KernelStatus;
 import dev.forkbook.notebook.CellKind;
 import dev.forkbook.notebook.CellNode;
 import dev.forkbook.notebook.CellStatus;
@@ -34,6 +35,7 @@ public final class NotebookViewModel {
     private final StringProperty caption = new SimpleStringProperty();
     private final ObjectProperty<NotebookSession.RebuildProgress> rebuilding =
             new SimpleObjectProperty<>();
+    private final ObjectProperty<KernelStatus> kernelStatus;
 
     public NotebookViewModel(NotebookSession session) {
         this(session, Runnable::run);
@@ -44,6 +46,8 @@ public final class NotebookViewModel {
         this.session = session;
         this.owner = owner;
         session.setRebuildProgress(rebuilding::set);
+        kernelStatus = new SimpleObjectProperty<>(session.kernelStatus());
+        session.setKernelStatusListener(kernelStatus::set);
         session.tree().depthFirst().forEach(node -> running.set(running.get() + runningValue(node)));
         session.tree().addListener(new TreeListener() {
             @Override
@@ -89,6 +93,11 @@ public final class NotebookViewModel {
 
     public NotebookSession session() {
         return session;
+    }
+
+    /** Whether the kernel is still starting, ready, or failed to start. */
+    public ReadOnlyObjectProperty<KernelStatus> kernelStatusProperty() {
+        return kernelStatus;
     }
 
     /** The node whose path the notebook shows; new cells run from it. */
