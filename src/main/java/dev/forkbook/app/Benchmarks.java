@@ -65,38 +65,85 @@ final class Benchmarks {
         return rows;
     }
 
+    /** {@code serve} in a new JVM until {@code GET /states} answers (median of three). */
     private Row serverReady() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp", classPath(),
-                Launcher.class.getName(), "serve", "--bind", "127.0.0.1:" + port, "--token", "t"));
-        long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            Http http = new Http("http://127.0.0.1:" + port, "t");
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("serve exited with " + process.exitValue());
-                }
-                try {
-                    if (http.get("/states").statusCode() == 200) {
-                        break;
-                    }
-                } catch (IOException notYet) {
-                    Thread.sleep(20);
-                }
+        double[] seconds = new double[3];
+        for (int i = 0; i < seconds.length; i++) {
+            int port;
+            try (ServerSocket probe = new ServerSocket(0)) {
+                port = probe.getLocalPort();
             }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            log.printf("server ready: %.2f s%n", seconds);
-            return new Row("server ready (new JVM to first answer)", seconds, "s", "-", "<= 3 s",
-                    seconds <= 3.0);
+            Http http = new Http("http://127.0.0.1:" + port, "t");
+            seconds[i] = timeNewJvm(List.of(), List.of("serve", "--bind", "127.0.0.1:" + port,
+                    "--token", "t"), process -> {
+                        try {
+                            return http.get("/states").statusCode() == 200;
+                        } catch (IOException notYet) {
+                            return false;
+                        }
+                    });
+        }
+        Arrays.sort(seconds);
+        log.printf("server ready: %.2f s%n", seconds[1]);
+        return new Row("server ready (new JVM to first `GET /states`)", seconds[1], "s", "-",
+                "<= 1.5 s", seconds[1] <= 1.5);
+    }
+
+    /** What a timed new JVM is waited for: polled until true. */
+    @FunctionalInterface
+    interface ReadyProbe {
+        boolean ready(Process process) throws Exception;
+    }
+
+    /**
+     * Seconds from starting a new JVM on this class path ({@code jvmOptions}, then the Launcher with
+     * {@code args}) until {@code probe} says it is ready; the JVM is stopped afterwards.
+     */
+    static double timeNewJvm(List<String> jvmOptions, List<String> args, ReadyProbe probe)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath(), Launcher.class.getName()));
+        command.addAll(args);
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            while (!probe.ready(process)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(args + " exited with " + process.exitValue());
+                }
+                if (System.nanoTime() - started > TimeUnit.SECONDS.toNanos(120)) {
+                    throw new IllegalStateException(args + " was not ready in 120 s");
+                }
+                Thread.sleep(10);
+            }
+            return (System.nanoTime() - started) / 1e9;
         } finally {
             process.destroy();
-            process.waitFor(10, TimeUnit.SECONDS);
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
         }
+    }
+
+    /** Like {@link #timeNewJvm} until the JVM prints a line containing {@code mark}. */
+    static double timeNewJvmUntil(List<String> jvmOptions, List<String> args, String mark)
+            throws Exception {
+        java.util.concurrent.atomic.AtomicReference<java.io.BufferedReader> reader =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        return timeNewJvm(jvmOptions, args, process -> {
+            if (reader.get() == null) {
+                reader.set(new java.io.BufferedReader(new java.io.InputStreamReader(
+                        process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)));
+            }
+            String line;
+            while ((line = reader.get().readLine()) != null) {
+                if (line.contains(mark)) {
+                    return true;
+                }
+            }
+            return false;
+        });
     }
 
     private Row roundTrip(Http http) throws Exception {

@@ -35,19 +35,23 @@ final class DesktopApp implements AutoCloseable {
         shell.setKernelChoice(connections.choiceFor(kernel));
     }
 
-    /** Shows the window, then opens {@code notebook} (or offers unsaved untitled work). */
+    /**
+     * Opens {@code notebook} (or offers unsaved untitled work), then shows the window: opening first
+     * lays the window out once, with the notebook, instead of empty and then again.
+     */
     void show(Path notebook) {
-        shell.show();
         if (notebook != null) {
             shell.open(notebook);
+            shell.show();
         } else {
+            shell.show();
             shell.offerUntitledRecovery();
         }
     }
 
     /**
      * Runs {@code action} on the FX thread once a frame has been rendered (at the start of the
-     * second pulse), so slow start-up work never delays the first paint.
+     * third pulse: the renderer has finished the first), so slow start-up work never delays it.
      */
     static void afterFirstFrame(Runnable action) {
         new AnimationTimer() {
@@ -55,7 +59,7 @@ final class DesktopApp implements AutoCloseable {
 
             @Override
             public void handle(long now) {
-                if (++pulses == 2) {
+                if (++pulses == 3) {
                     stop();
                     action.run();
                 }
