@@ -2,6 +2,7 @@ package dev.forkbook.app;
 
 import dev.forkbook.kernel.Kernel;
 import dev.forkbook.kernel.jython.JythonKernel;
+import dev.forkbook.server.PortInUseException;
 import dev.forkbook.server.RestServer;
 import dev.forkbook.server.ServerConfig;
 import dev.forkbook.ui.MainWindow;
@@ -160,13 +161,17 @@ final class ForkbookCommand implements Callable<Integer> {
             server.start();
             return server;
         }
-        RuntimeException last = null;
+        PortInUseException last = null;
         for (int port = DEFAULT_DESKTOP_PORT; port < DEFAULT_DESKTOP_PORT + PORTS_TO_TRY; port++) {
             RestServer server = new RestServer(kernel, ServerConfig.loopback(port, secret));
             try {
                 server.start();
+                if (port != DEFAULT_DESKTOP_PORT) {
+                    System.out.println("Port " + DEFAULT_DESKTOP_PORT + " is in use; the REST server "
+                            + "takes " + port + " instead.");
+                }
                 return server;
-            } catch (RuntimeException busy) {
+            } catch (PortInUseException busy) {
                 last = busy;
                 server.close();
             }

@@ -59,8 +59,23 @@ public final class RestServer implements AutoCloseable {
         });
     }
 
-    /** Starts listening; returns the bound port (useful with port 0). */
+    /**
+     * Starts listening; returns the bound port (useful with port 0).
+     *
+     * @throws PortInUseException when another program holds the port (checked before Javalin
+     *     starts, so its start-up error is not logged)
+     */
     public int start() {
+        if (config.port() != 0) {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new java.net.InetSocketAddress(config.host(), config.port()));
+            } catch (java.net.BindException e) {
+                throw new PortInUseException(config.host(), config.port(), e);
+            } catch (java.io.IOException e) {
+                // Not a busy port (say, an unknown host): let Javalin report it.
+            }
+        }
         app.start();
         return app.port();
     }

@@ -56,6 +56,24 @@ class CommandLineTest {
     }
 
     @Test
+    void a_busy_port_is_reported_in_one_plain_line() throws Exception {
+        java.io.PrintStream originalErr = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            Run run = run("serve", "--bind", "127.0.0.1:" + taken.getLocalPort(), "--token", "t");
+            assertEquals(1, run.exitCode());
+        } finally {
+            System.setErr(originalErr);
+        }
+        String printed = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(1, printed.lines().count(), printed);
+        assertTrue(printed.startsWith("Cannot listen on 127.0.0.1:") && !printed.contains("ERROR"),
+                printed);
+    }
+
+    @Test
     void generated_tokens_are_long_and_random() {
         String first = ServeCommand.newToken();
         assertEquals(48, first.length());
