@@ -17,9 +17,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--ui", description = "Measure the desktop notebook instead (needs a display).")
     boolean ui;
 
+    @Option(names = "--python", description = "Only pure-Python speed: cells vs a plain Jython "
+            + "script.")
+    boolean python;
+
     @Override
     public Integer call() throws Exception {
         List<Benchmarks.Row> rows = ui ? new UiBenchmarks(System.out).run()
+                : python ? new Benchmarks(1, System.out).runPython()
                 : new Benchmarks(quick ? 1 : 5, System.out).runAll();
         System.out.println();
         System.out.println(Benchmarks.table(rows));

@@ -46,6 +46,13 @@ final class Benchmarks {
         this.log = log;
     }
 
+    /** Pure-Python work as cells vs the same code as a plain Jython script (new JVM). */
+    List<Row> runPython() throws Exception {
+        try (JythonKernel kernel = new JythonKernel()) {
+            return pythonSpeed(kernel);
+        }
+    }
+
     List<Row> runAll() throws Exception {
         List<Row> rows = new ArrayList<>();
         rows.add(serverReady());
@@ -61,6 +68,7 @@ final class Benchmarks {
             rows.add(executeManySpeedup(kernel));
             rows.add(interruptLatency(kernel));
             rows.add(traceOverhead(kernel));
+            rows.addAll(pythonSpeed(kernel));
         }
         return rows;
     }
@@ -338,6 +346,85 @@ final class Benchmarks {
         log.printf("tight loop slowdown from the interrupt hook: %.1f %%%n", percent);
         return new Row("tight-loop slowdown from the interrupt hook", percent, "%", "-", "<= 10 %",
                 percent <= 10);
+    }
+
+    private static final String PY_DEFS = String.join("\n",
+            "from java.lang.management import ManagementFactory",
+            "_mx = ManagementFactory.getThreadMXBean()",
+            "def fib(n):",
+            "    return n if n < 2 else fib(n - 1) + fib(n - 2)",
+            "def loop(n):",
+            "    i = 0",
+            "    total = 0",
+            "    while i < n:",
+            "        total += i",
+            "        i += 1",
+            "    return total",
+            "def timed(work, arg):",
+            "    t = _mx.getCurrentThreadCpuTime()",
+            "    work(arg)",
+            "    return (_mx.getCurrentThreadCpuTime() - t) / 1e6");
+    private static final String PY_WORK = "fib: fib(24)|loop: 3M-iteration `while` loop in a function";
+
+    /**
+     * fib(24) (defined in one cell, called from the next) and a 3M-iteration loop in a function:
+     * the first run and the warm median (of 15 runs after 10) as Forkbook cells, beside the same
+     * code as a plain Jython script in a new JVM. Timed inside Python as the thread's CPU time, so
+     * only the work counts and other load on the machine does not.
+     */
+    private List<Row> pythonSpeed(Kernel kernel) throws Exception {
+        String defined = run(kernel, Kernel.INITIAL_STATE, PY_DEFS).stateName();
+        double[][] cells = new double[2][];
+        double[][] script = plainJythonTimes();
+        String[] calls = {"timed(fib, 24)", "timed(loop, 3000000)"};
+        for (int w = 0; w < 2; w++) {
+            cells[w] = new double[25];
+            for (int i = 0; i < cells[w].length; i++) {
+                cells[w][i] = Double.parseDouble(run(kernel, defined, "print(" + calls[w] + ")")
+                        .streamText("stdout").trim());
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        String[] names = PY_WORK.split("\\|");
+        for (int w = 0; w < 2; w++) {
+            String name = names[w].substring(names[w].indexOf(':') + 2);
+            double first = cells[w][0];
+            double warm = median(Arrays.copyOfRange(cells[w], 10, 25));
+            double scriptFirst = script[w][0];
+            double scriptWarm = median(Arrays.copyOfRange(script[w], 10, 25));
+            double ratio = warm / scriptWarm;
+            log.printf("%s: cell first %.1f ms, warm %.1f ms; plain Jython first %.1f ms, warm %.1f ms"
+                    + " (%.2fx)%n", name, first, warm, scriptFirst, scriptWarm, ratio);
+            rows.add(new Row(name + " in a cell, first run", first, "ms", "-",
+                    String.format("plain Jython: %.3g ms", scriptFirst), true));
+            rows.add(new Row(name + " in a cell, warm (vs plain Jython " + String.format("%.3g ms",
+                    scriptWarm) + ")", ratio, "x", "-", "<= 1.2x", ratio <= 1.2));
+        }
+        return rows;
+    }
+
+    /** The same work as a plain Jython 2.7 script in a new JVM: 25 timings of each, in order. */
+    private static double[][] plainJythonTimes() throws Exception {
+        String script = PY_DEFS + "\n"
+                + "print(' '.join('%f' % timed(fib, 24) for _ in range(25)))\n"
+                + "print(' '.join('%f' % timed(loop, 3000000) for _ in range(25)))\n";
+        Path file = java.nio.file.Files.createTempFile("forkbook-bench", ".py");
+        try {
+            java.nio.file.Files.writeString(file, script);
+            Process process = new ProcessBuilder(javaExecutable(), "-Xss8m", "-cp", classPath(),
+                    "org.python.util.jython", "-S", file.toString()).redirectErrorStream(true).start();
+            List<String> lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)).lines()
+                    .filter(line -> line.matches("[0-9. ]+")).toList();
+            process.waitFor(5, TimeUnit.MINUTES);
+            if (lines.size() != 2) {
+                throw new IllegalStateException("plain Jython script printed " + lines);
+            }
+            return lines.stream().map(line -> Arrays.stream(line.trim().split(" "))
+                    .mapToDouble(Double::parseDouble).toArray()).toArray(double[][]::new);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
     }
 
     static String table(List<Row> rows) {

@@ -34,6 +34,28 @@ final class ContextualGlobals extends PyDictionary {
         return context != null ? context.namespace() : detached;
     }
 
+    /*
+     * The fast path of every global and module-level name lookup and store (PyFrame calls these with
+     * the name as a Java String). PyObject's versions wrap the name in a new PyString each time, which
+     * the namespace's hash map then compares with the stored key through Python equality; with
+     * canonical keys (NameKeys) it finds the stored key by identity.
+     */
+
+    @Override
+    public PyObject __finditem__(String name) {
+        return getMap().get(NameKeys.of(name));
+    }
+
+    @Override
+    public void __setitem__(String name, PyObject value) {
+        getMap().put(NameKeys.of(name), value);
+    }
+
+    @Override
+    public void __delitem__(String name) {
+        __delitem__(NameKeys.of(name));
+    }
+
     @Override
     public void merge(PyObject other, boolean override) {
         if (other instanceof PyDictionary dictionary) {

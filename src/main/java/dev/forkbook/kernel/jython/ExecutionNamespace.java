@@ -50,7 +50,7 @@ final class ExecutionNamespace extends AbstractMap<PyObject, PyObject>
 
     /** Adds an entry that lives only in this execution, such as {@code __name__} or an alias. */
     void putTransient(String name, PyObject value) {
-        working.put(new PyString(name), value);
+        working.put(NameKeys.of(name), value);
     }
 
     @Override
@@ -88,7 +88,7 @@ final class ExecutionNamespace extends AbstractMap<PyObject, PyObject>
     private void copyGroup(String name) {
         for (String member : parent.group(name)) {
             if (!deleted.contains(member)) {
-                PyString memberKey = new PyString(member);
+                PyString memberKey = NameKeys.of(member);
                 if (!working.containsKey(memberKey)) {
                     working.put(memberKey, copier.copyRoot(member, parent.frozenValue(member)));
                     if (!member.equals(name)) {
