@@ -21,11 +21,24 @@ final class BenchCommand implements Callable<Integer> {
             + "script.")
     boolean python;
 
+    @Option(names = "--rest", description = "Only the REST round trips.")
+    boolean rest;
+
+    @Option(names = "--seed", paramLabel = "URL", description = "Base URL of a running seed server "
+            + "(snapshot-kernel) to measure its round trip beside Forkbook's.")
+    String seed;
+
+    @Option(names = "--seed-token", paramLabel = "TOKEN", defaultValue = "T",
+            description = "The seed server's token (default: ${DEFAULT-VALUE}).")
+    String seedToken;
+
     @Override
     public Integer call() throws Exception {
+        Benchmarks bench = new Benchmarks(quick ? 1 : 5, System.out).withSeed(seed, seedToken);
         List<Benchmarks.Row> rows = ui ? new UiBenchmarks(System.out).run()
-                : python ? new Benchmarks(1, System.out).runPython()
-                : new Benchmarks(quick ? 1 : 5, System.out).runAll();
+                : python ? bench.runPython()
+                : rest ? bench.runRoundTrips()
+                : bench.runAll();
         System.out.println();
         System.out.println(Benchmarks.table(rows));
         return rows.stream().allMatch(Benchmarks.Row::meetsTarget) ? 0 : 1;
