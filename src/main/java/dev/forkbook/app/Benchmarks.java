@@ -444,11 +444,13 @@ final class Benchmarks {
             "    t = _mx.getCurrentThreadCpuTime()",
             "    work(arg)",
             "    return (_mx.getCurrentThreadCpuTime() - t) / 1e6");
+    /** Runs of each piece of work; the warm figure is the median of the last 20. */
+    private static final int PY_RUNS = 60;
     private static final String PY_WORK = "fib: fib(24)|loop: 3M-iteration `while` loop in a function";
 
     /**
      * fib(24) (defined in one cell, called from the next) and a 3M-iteration loop in a function:
-     * the first run and the warm median (of 15 runs after 10) as Forkbook cells, beside the same
+     * the first run and the warm median (of the last 20 of 60 runs) as Forkbook cells, beside the same
      * code as a plain Jython script in a new JVM. Timed inside Python as the thread's CPU time, so
      * only the work counts and other load on the machine does not.
      */
@@ -458,7 +460,7 @@ final class Benchmarks {
         double[][] script = plainJythonTimes();
         String[] calls = {"timed(fib, 24)", "timed(loop, 3000000)"};
         for (int w = 0; w < 2; w++) {
-            cells[w] = new double[25];
+            cells[w] = new double[PY_RUNS];
             for (int i = 0; i < cells[w].length; i++) {
                 cells[w][i] = Double.parseDouble(run(kernel, defined, "print(" + calls[w] + ")")
                         .streamText("stdout").trim());
@@ -469,9 +471,9 @@ final class Benchmarks {
         for (int w = 0; w < 2; w++) {
             String name = names[w].substring(names[w].indexOf(':') + 2);
             double first = cells[w][0];
-            double warm = median(Arrays.copyOfRange(cells[w], 10, 25));
+            double warm = median(Arrays.copyOfRange(cells[w], PY_RUNS - 20, PY_RUNS));
             double scriptFirst = script[w][0];
-            double scriptWarm = median(Arrays.copyOfRange(script[w], 10, 25));
+            double scriptWarm = median(Arrays.copyOfRange(script[w], PY_RUNS - 20, PY_RUNS));
             double ratio = warm / scriptWarm;
             log.printf("%s: cell first %.1f ms, warm %.1f ms; plain Jython first %.1f ms, warm %.1f ms"
                     + " (%.2fx)%n", name, first, warm, scriptFirst, scriptWarm, ratio);
@@ -483,11 +485,11 @@ final class Benchmarks {
         return rows;
     }
 
-    /** The same work as a plain Jython 2.7 script in a new JVM: 25 timings of each, in order. */
+    /** The same work as a plain Jython 2.7 script in a new JVM: the timings of each, in order. */
     private static double[][] plainJythonTimes() throws Exception {
         String script = PY_DEFS + "\n"
-                + "print(' '.join('%f' % timed(fib, 24) for _ in range(25)))\n"
-                + "print(' '.join('%f' % timed(loop, 3000000) for _ in range(25)))\n";
+                + "print(' '.join('%f' % timed(fib, 24) for _ in range(" + PY_RUNS + ")))\n"
+                + "print(' '.join('%f' % timed(loop, 3000000) for _ in range(" + PY_RUNS + ")))\n";
         Path file = java.nio.file.Files.createTempFile("forkbook-bench", ".py");
         try {
             java.nio.file.Files.writeString(file, script);
