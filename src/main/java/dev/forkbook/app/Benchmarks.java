@@ -201,29 +201,64 @@ final class Benchmarks {
                         measured ? String.format("%.3g ms", seedFresh) : "~0.86 ms", "-", true));
     }
 
+    /** One plain socket for every request (HTTP/1.1 keep-alive), answers read by Content-Length. */
     private double keepAliveRoundTrip(String base, String token) throws Exception {
-        Http http = new Http(base, token);
-        for (int i = 0; i < 500; i++) {
-            http.post("/execute", ROUND_TRIP_BODY);
-        }
-        double[] rounds = new double[5 * repeats];
-        for (int round = 0; round < rounds.length; round++) {
-            long started = System.nanoTime();
-            for (int i = 0; i < 200; i++) {
-                http.post("/execute", ROUND_TRIP_BODY);
+        URI uri = URI.create(base);
+        byte[] request = roundTripRequest(uri, token, false);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setTcpNoDelay(true);
+            java.io.OutputStream out = socket.getOutputStream();
+            java.io.InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+            for (int i = 0; i < 500; i++) {
+                out.write(request);
+                readResponse(in);
             }
-            rounds[round] = (System.nanoTime() - started) / 1e6 / 200;
+            double[] rounds = new double[5 * repeats];
+            for (int round = 0; round < rounds.length; round++) {
+                long started = System.nanoTime();
+                for (int i = 0; i < 200; i++) {
+                    out.write(request);
+                    readResponse(in);
+                }
+                rounds[round] = (System.nanoTime() - started) / 1e6 / 200;
+            }
+            return median(rounds);
         }
-        return median(rounds);
+    }
+
+    private static byte[] roundTripRequest(URI uri, String token, boolean close) {
+        return ("POST /execute?token=" + token + " HTTP/1.1\r\nHost: " + uri.getHost() + ":"
+                + uri.getPort() + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + ROUND_TRIP_BODY.length() + "\r\n" + (close ? "Connection: close\r\n" : "")
+                + "\r\n" + ROUND_TRIP_BODY).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** Reads one HTTP/1.1 response with a Content-Length body; fails on anything but 2xx. */
+    private static void readResponse(java.io.InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed mid-response: " + head);
+            }
+            head.append((char) b);
+        }
+        String text = head.toString();
+        if (text.length() < 12 || text.charAt(9) != '2') {
+            throw new IllegalStateException("round trip answered: " + text);
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern
+                .compile("(?im)^content-length:\\s*(\\d+)").matcher(text);
+        if (!length.find()) {
+            throw new IllegalStateException("no Content-Length in: " + text);
+        }
+        in.readNBytes(Integer.parseInt(length.group(1)));
     }
 
     /** One plain socket per request ({@code Connection: close}), read to the end. */
     private double newConnectionRoundTrip(String base, String token) throws Exception {
         URI uri = URI.create(base);
-        byte[] request = ("POST /execute?token=" + token + " HTTP/1.1\r\nHost: " + uri.getHost()
-                + ":" + uri.getPort() + "\r\nContent-Type: application/json\r\nContent-Length: "
-                + ROUND_TRIP_BODY.length() + "\r\nConnection: close\r\n\r\n" + ROUND_TRIP_BODY)
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] request = roundTripRequest(uri, token, true);
         for (int i = 0; i < 300; i++) {
             postOnNewConnection(uri, request);
         }
