@@ -599,15 +599,20 @@ final class Benchmarks {
             this.token = token;
         }
 
+        /** The token goes in the query, the way the seed takes it. */
+        private URI uri(String path) {
+            return URI.create(base + path + (path.contains("?") ? "&" : "?") + "token=" + token);
+        }
+
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return client.send(HttpRequest.newBuilder(URI.create(base + path + "?token=" + token))
+            return client.send(HttpRequest.newBuilder(uri(path))
                     .GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                    URI.create(base + path + "?token=" + token))
+                    uri(path))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                     HttpResponse.BodyHandlers.ofString());
