@@ -23,7 +23,7 @@ import java.util.Map;
  * <pre>
  * {"format": "forkbook", "version": 1, "current": "c…", "kernel": {"kind", "url"}?,
  *  "cells": [{"id", "parent", "kind", "source", "execution_count", "created", "duration_ms",
- *             "outputs": [nbformat v4 outputs]}]}
+ *             "outputs": [nbformat v4 outputs], "label" (only when the user named the cell)}]}
  * </pre>
  * A cell that has not run on its branch yet (pending) also has {@code "status": "pending"}; its
  * outputs are those it had on the branch it came from. A cell saved with an error output opens as
@@ -77,6 +77,9 @@ public final class ForkbookFormat {
             cell.put("created", node.created() == null ? null : node.created().toString());
             cell.put("duration_ms", node.durationMs());
             cell.put("outputs", NbformatOutputs.toJson(node.outputs(), node.error()));
+            if (tree.label(node.id()) != null) {
+                cell.put("label", tree.label(node.id()));
+            }
             cells.add(cell);
         }
         return cells;
@@ -135,7 +138,11 @@ public final class ForkbookFormat {
         int index = 0;
         for (JsonNode cell : cells) {
             index++;
-            tree.add(readCell(cell, index, tree));
+            CellNode node = readCell(cell, index, tree);
+            tree.add(node);
+            if (cell.path("label").isTextual()) {
+                tree.setLabel(node.id(), cell.path("label").asText());
+            }
         }
         return tree;
     }

@@ -24,6 +24,8 @@ public final class NotebookTree {
     private final Map<String, CellNode> nodes = new HashMap<>();
     private final Map<String, List<String>> children = new LinkedHashMap<>();
     private final List<TreeListener> listeners = new CopyOnWriteArrayList<>();
+    /** Names the user gave nodes; kept when a node is removed so that undo brings it back named. */
+    private final Map<String, String> labels = new HashMap<>();
 
     public NotebookTree() {
         putRoot();
@@ -104,6 +106,22 @@ public final class NotebookTree {
     static boolean holdsNoState(CellNode node) {
         return node.kind() == CellKind.MARKDOWN || node.status() == CellStatus.ERROR
                 || node.status() == CellStatus.PENDING;
+    }
+
+    /** The name the user gave a node (shown in the graph instead of its first line), or null. */
+    public String label(String id) {
+        return labels.get(id);
+    }
+
+    /** Names a node; a blank label removes the name. Listeners hear it as an update of the node. */
+    public void setLabel(String id, String label) {
+        CellNode node = get(id);
+        if (label == null || label.isBlank()) {
+            labels.remove(id);
+        } else {
+            labels.put(id, label.strip());
+        }
+        listeners.forEach(l -> l.updated(node, node));
     }
 
     /** Adds a new node; its parent must exist and its id must be new. */

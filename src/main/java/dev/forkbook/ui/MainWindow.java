@@ -4,7 +4,7 @@ import dev.forkbook.notebook.CellKind;
 import dev.forkbook.ui.notebook.NotebookView;
 import dev.forkbook.ui.notebook.NotebookViewModel;
 import dev.forkbook.ui.output.LinkOpener;
-import dev.forkbook.ui.tree.ForkTreeView;
+import dev.forkbook.ui.tree.ForkGraphView;
 import dev.forkbook.ui.vars.VariablesPane;
 import java.util.concurrent.Executor;
 import javafx.scene.Parent;
@@ -36,7 +36,7 @@ public final class MainWindow {
             KeyCombination.SHORTCUT_DOWN);
 
     private final NotebookViewModel model;
-    private final ForkTreeView tree;
+    private final ForkGraphView tree;
     private final NotebookView notebook;
     private final VariablesPane variables;
     private final BorderPane root = new BorderPane();
@@ -45,12 +45,13 @@ public final class MainWindow {
     public MainWindow(NotebookViewModel model, ServerInfo server, LinkOpener links,
             Executor background, Executor fx) {
         this.model = model;
-        this.tree = new ForkTreeView(model);
+        this.tree = new ForkGraphView(model);
         this.notebook = new NotebookView(model, background, fx, links);
+        tree.setOnRunFrom(id -> notebook.addCell(CellKind.CODE));
         this.variables = new VariablesPane(model);
         root.getStylesheets().add(MainWindow.class.getResource("window.css").toExternalForm());
         root.setTop(toolbar());
-        VBox treePane = new VBox(caption("Fork tree"), tree);
+        VBox treePane = new VBox(caption("Fork graph"), tree);
         VBox.setVgrow(tree, javafx.scene.layout.Priority.ALWAYS);
         SplitPane split = new SplitPane(treePane, notebook, variables);
         split.setDividerPositions(0.22, 0.78);
@@ -111,7 +112,7 @@ public final class MainWindow {
         return statusBar;
     }
 
-    public ForkTreeView tree() {
+    public ForkGraphView tree() {
         return tree;
     }
 

@@ -1,0 +1,528 @@
+package dev.forkbook.ui.tree;
+
+import dev.forkbook.notebook.CellKind;
+import dev.forkbook.notebook.CellNode;
+import dev.forkbook.notebook.NotebookTree;
+import dev.forkbook.notebook.TreeListener;
+import dev.forkbook.ui.notebook.NotebookViewModel;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.css.PseudoClass;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.paint.Color;
+import javafx.util.Duration;
+
+/**
+ * The fork graph as a commit graph: one recycled row per node in depth-first order, its lanes and
+ * edges drawn on a small canvas from a {@link LaneLayout} computed once per change of the tree. The
+ * current node has a marker that does not depend on focus or selection, and the path from
+ * {@code initial} to it is drawn highlighted. The list's selection is only a keyboard cursor:
+ * a click or Enter makes a node current.
+ */
+public final class ForkGraphView extends ListView<LaneLayout.Row> {
+
+    static final double ROW_HEIGHT = 24;
+    static final double LANE_WIDTH = 14;
+    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+    private static final PseudoClass ON_PATH = PseudoClass.getPseudoClass("on-path");
+    private static final PseudoClass COLLAPSED = PseudoClass.getPseudoClass("collapsed");
+    /** Lane colours readable on light and dark backgrounds. */
+    private static final Color[] LANES = {Color.web("#4c8dd6"), Color.web("#d9822b"),
+        Color.web("#3fa66b"), Color.web("#a86cc1"), Color.web("#d0534f"), Color.web("#2aa1a8"),
+        Color.web("#b59a2a"), Color.web("#7f8c9a")};
+    private static final Color PATH = Color.web("#f0467a");
+
+    private final NotebookViewModel model;
+    private final NotebookTree tree;
+    private final Set<String> collapsed = new HashSet<>();
+    private Set<String> path = Set.of();
+    private LaneLayout layout;
+    private double pointerY = -1;
+    private Consumer<String> onRunFrom = id -> { };
+
+    public ForkGraphView(NotebookViewModel model) {
+        this.model = model;
+        this.tree = model.tree();
+        getStyleClass().add("fork-graph");
+        getStylesheets().add(ForkGraphView.class.getResource("fork-graph.css").toExternalForm());
+        setFixedCellSize(ROW_HEIGHT);
+        setCellFactory(view -> new GraphCell());
+        path = pathSet(model.current());
+        relayout();
+        tree.addListener(new TreeListener() {
+            @Override
+            public void added(CellNode node) {
+                relayout();
+            }
+
+            @Override
+            public void updated(CellNode before, CellNode after) {
+                refreshRow(after.id());
+            }
+
+            @Override
+            public void removed(CellNode node) {
+                collapsed.remove(node.id());
+                relayout();
+            }
+
+            @Override
+            public void reloaded() {
+                collapsed.clear();
+                relayout();
+            }
+        });
+        model.currentProperty().addListener((obs, old, id) -> currentChanged());
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        addEventFilter(MouseEvent.MOUSE_MOVED, e -> pointerY = e.getY());
+        addEventFilter(MouseEvent.MOUSE_EXITED, e -> pointerY = -1);
+        reveal(model.current());
+    }
+
+    /** What "Run from here" does after making the node current (the window focuses a new cell). */
+    public void setOnRunFrom(Consumer<String> action) {
+        this.onRunFrom = action;
+    }
+
+    /** The row a node is drawn in, or -1 when it is hidden in a collapsed subtree. */
+    public int rowOf(String id) {
+        return layout.rowOf(id);
+    }
+
+    /** The current layout, for tests. */
+    public LaneLayout laneLayout() {
+        return layout;
+    }
+
+    /** The node under the keyboard cursor, or null. */
+    public String cursor() {
+        LaneLayout.Row row = getSelectionModel().getSelectedItem();
+        return row == null ? null : row.id();
+    }
+
+    public boolean isCollapsed(String id) {
+        return collapsed.contains(id);
+    }
+
+    /** Hides or shows the nodes below a node. */
+    public void setCollapsed(String id, boolean hide) {
+        boolean changed = hide ? collapsed.add(id) : collapsed.remove(id);
+        if (changed) {
+            relayout();
+        }
+    }
+
+    /** Selects the node's row and scrolls it into view if it is not visible. */
+    public void reveal(String id) {
+        int row = layout.rowOf(id);
+        if (row < 0) {
+            return;
+        }
+        getSelectionModel().clearAndSelect(row);
+        getFocusModel().focus(row);
+        VirtualFlow<?> flow = flow();
+        if (flow == null) {
+            scrollTo(Math.max(0, row - 3));
+            return;
+        }
+        IndexedCell<?> first = flow.getFirstVisibleCell();
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        if (first == null || last == null || row <= first.getIndex() || row >= last.getIndex()) {
+            scrollTo(Math.max(0, row - 3));
+        }
+    }
+
+    private void currentChanged() {
+        Set<String> before = path;
+        path = pathSet(model.current());
+        Set<String> changed = new HashSet<>(before);
+        changed.addAll(path);
+        changed.removeIf(id -> before.contains(id) && path.contains(id));
+        // The old and the new current node get their marker changed even if they stay on the path.
+        for (String id : changed) {
+            refreshRow(id);
+        }
+        if (!collapsedAbove(model.current())) {
+            reveal(model.current());
+        } else {
+            expandTo(model.current());
+        }
+    }
+
+    private boolean collapsedAbove(String id) {
+        return layout.rowOf(id) < 0 && tree.contains(id);
+    }
+
+    private void expandTo(String id) {
+        for (String up = tree.get(id).parentId(); up != null; up = tree.get(up).parentId()) {
+            collapsed.remove(up);
+        }
+        relayout();
+        reveal(id);
+    }
+
+    private Set<String> pathSet(String id) {
+        Set<String> ids = new HashSet<>();
+        if (id == null || !tree.contains(id)) {
+            return ids;
+        }
+        ids.add(NotebookTree.ROOT_ID);
+        for (CellNode node : tree.pathTo(id)) {
+            ids.add(node.id());
+        }
+        return ids;
+    }
+
+    /** Re-lays out the graph; the row under the pointer (else the top row) keeps its place. */
+    private void relayout() {
+        String anchor = null;
+        double anchorY = 0;
+        VirtualFlow<?> flow = flow();
+        if (flow != null && layout != null && !getItems().isEmpty()) {
+            IndexedCell<?> first = flow.getFirstVisibleCell();
+            if (first != null && first.getIndex() >= 0) {
+                int offsetRows = pointerY < 0 ? 0 : (int) ((pointerY - first.getLayoutY())
+                        / ROW_HEIGHT);
+                int index = Math.min(getItems().size() - 1, first.getIndex() + offsetRows);
+                anchor = getItems().get(index).id();
+                anchorY = first.getLayoutY() + (index - first.getIndex()) * ROW_HEIGHT;
+            }
+        }
+        int before = anchor == null ? -1 : layout.rowOf(anchor);
+        layout = LaneLayout.of(NotebookTree.ROOT_ID,
+                id -> tree.children(id).stream().map(CellNode::id).toList(), collapsed);
+        String cursor = cursor();
+        getItems().setAll(layout.rows());
+        if (cursor != null && layout.rowOf(cursor) >= 0) {
+            getSelectionModel().clearAndSelect(layout.rowOf(cursor));
+        }
+        int after = anchor == null ? -1 : layout.rowOf(anchor);
+        if (flow != null && after >= 0 && after != before) {
+            // The flow learns the new row count in layout; scroll only after that.
+            layout();
+            flow.scrollToTop(after);
+            flow.scrollPixels(-anchorY);
+        }
+    }
+
+    private void refreshRow(String id) {
+        int row = layout.rowOf(id);
+        if (row >= 0) {
+            // Same row again: the list redraws that cell (it treats a replacement as a change).
+            getItems().set(row, getItems().get(row));
+        }
+    }
+
+    private VirtualFlow<?> flow() {
+        return lookup(".virtual-flow") instanceof VirtualFlow<?> flow ? flow : null;
+    }
+
+    private void onKey(KeyEvent event) {
+        String at = cursor();
+        if (at == null) {
+            return;
+        }
+        CellNode node = tree.get(at);
+        String target = null;
+        if (event.getCode() == KeyCode.LEFT) {
+            target = node.parentId();
+        } else if (event.getCode() == KeyCode.RIGHT) {
+            if (collapsed.contains(at)) {
+                setCollapsed(at, false);
+            }
+            target = childTowardsCurrent(at);
+        } else if (event.getCode() == KeyCode.ENTER) {
+            model.select(at);
+            event.consume();
+            return;
+        } else if (event.getCode() == KeyCode.CONTEXT_MENU
+                || (event.getCode() == KeyCode.F10 && event.isShiftDown())) {
+            showMenuFor(at);
+            event.consume();
+            return;
+        } else {
+            return;
+        }
+        event.consume();
+        if (target != null) {
+            int row = layout.rowOf(target);
+            if (row >= 0) {
+                getSelectionModel().clearAndSelect(row);
+                getFocusModel().focus(row);
+                scrollIntoView(row);
+            }
+        }
+    }
+
+    private void scrollIntoView(int row) {
+        VirtualFlow<?> flow = flow();
+        if (flow != null) {
+            flow.scrollTo(row);
+        }
+    }
+
+    /** The child on the path to the current node, else the oldest child. */
+    private String childTowardsCurrent(String id) {
+        List<CellNode> kids = tree.children(id);
+        for (CellNode kid : kids) {
+            if (path.contains(kid.id())) {
+                return kid.id();
+            }
+        }
+        return kids.isEmpty() ? null : kids.get(0).id();
+    }
+
+    private ContextMenu menuFor(String id) {
+        CellNode node = tree.get(id);
+        MenuItem run = new MenuItem("Run from here");
+        run.setId("graph-run-from");
+        run.setOnAction(e -> {
+            model.select(id);
+            onRunFrom.accept(id);
+        });
+        MenuItem rename = new MenuItem("Rename…");
+        rename.setId("graph-rename");
+        rename.setDisable(node.isRoot());
+        rename.setOnAction(e -> rename(id));
+        MenuItem copy = new MenuItem("Copy state name");
+        copy.setId("graph-copy-state");
+        copy.setDisable(node.kind() != CellKind.CODE || !node.isLive());
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(id);
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        boolean isCollapsed = collapsed.contains(id);
+        MenuItem fold = new MenuItem(isCollapsed ? "Expand subtree" : "Collapse subtree");
+        fold.setId("graph-collapse");
+        fold.setDisable(tree.children(id).isEmpty());
+        fold.setOnAction(e -> setCollapsed(id, !isCollapsed));
+        MenuItem delete = new MenuItem("Delete branch");
+        delete.setId("graph-delete");
+        delete.setDisable(node.isRoot());
+        delete.setOnAction(e -> model.deleteBranch(id));
+        return new ContextMenu(run, rename, copy, fold, new SeparatorMenuItem(), delete);
+    }
+
+    private void showMenuFor(String id) {
+        int row = layout.rowOf(id);
+        VirtualFlow<?> flow = flow();
+        IndexedCell<?> cell = flow == null || row < 0 ? null : flow.getVisibleCell(row);
+        if (cell != null) {
+            var bounds = cell.localToScreen(cell.getBoundsInLocal());
+            menuFor(id).show(cell, bounds.getMinX() + 40, bounds.getMaxY());
+        }
+    }
+
+    /** Asks for a name; an empty one removes it. */
+    public void rename(String id) {
+        TextInputDialog dialog = new TextInputDialog(tree.label(id) == null ? ""
+                : tree.label(id));
+        dialog.setTitle("Rename");
+        dialog.setHeaderText("Name for " + NodeStatus.count(tree.get(id)) + " "
+                + tree.get(id).title());
+        dialog.getDialogPane().setId("rename-dialog");
+        if (getScene() != null) {
+            dialog.initOwner(getScene().getWindow());
+        }
+        dialog.showAndWait().ifPresent(name -> tree.setLabel(id, name));
+    }
+
+    /** The text a row shows after its count: the label, else the first line of code. */
+    static String title(NotebookTree tree, CellNode node) {
+        if (node.isRoot()) {
+            return "initial";
+        }
+        String label = tree.label(node.id());
+        return label != null ? label : node.title();
+    }
+
+    /** The whole cell, how long it ran and the start of what it printed. */
+    static String tooltipText(NotebookTree tree, CellNode node) {
+        if (node.isRoot()) {
+            return "initial: the empty state every notebook starts from";
+        }
+        StringBuilder text = new StringBuilder();
+        String label = tree.label(node.id());
+        if (label != null) {
+            text.append(label).append("\n\n");
+        }
+        String source = node.source();
+        text.append(source.length() > 2000 ? source.substring(0, 2000) + "\n…" : source);
+        text.append("\n\n");
+        String word = NodeStatus.word(node);
+        if (node.kind() == CellKind.CODE) {
+            text.append(node.executionCount() == null ? "not run"
+                    : "ran in " + DurationText.of(node.durationMs()));
+            if (!word.isEmpty()) {
+                text.append(" · ").append(word);
+            }
+            String first = FirstOutput.of(node);
+            if (!first.isEmpty()) {
+                text.append("\n").append(first);
+            }
+        } else {
+            text.append("markdown");
+        }
+        return text.toString();
+    }
+
+    /** One row: the lanes canvas, then count, title, state name and status word. */
+    private final class GraphCell extends ListCell<LaneLayout.Row> {
+
+        private final Canvas lanes = new Canvas(LANE_WIDTH, ROW_HEIGHT);
+        private final Label count = new Label();
+        private final Label title = new Label();
+        private final Label name = new Label();
+        private final Label word = new Label();
+        private final HBox box = new HBox(4, lanes, count, title, name, word);
+        private final Tooltip tooltip = new Tooltip();
+
+        GraphCell() {
+            getStyleClass().add("graph-row");
+            count.getStyleClass().add("node-count");
+            title.getStyleClass().add("node-title");
+            name.getStyleClass().add("state-name");
+            word.getStyleClass().add("node-status");
+            title.setMinWidth(0);
+            HBox.setHgrow(title, Priority.ALWAYS);
+            title.setMaxWidth(Double.MAX_VALUE);
+            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            tooltip.setShowDelay(Duration.millis(400));
+            tooltip.setShowDuration(Duration.seconds(30));
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(520);
+            tooltip.getStyleClass().add("graph-tooltip");
+            setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && getItem() != null) {
+                    model.select(getItem().id());
+                }
+            });
+            setOnContextMenuRequested(e -> {
+                if (getItem() != null) {
+                    getListView().getSelectionModel().clearAndSelect(getIndex());
+                    menuFor(getItem().id()).show(this, e.getScreenX(), e.getScreenY());
+                    e.consume();
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(LaneLayout.Row row, boolean empty) {
+            super.updateItem(row, empty);
+            for (PseudoClass pseudo : NodeStatus.all()) {
+                pseudoClassStateChanged(pseudo, false);
+            }
+            if (empty || row == null || !tree.contains(row.id())) {
+                setGraphic(null);
+                setTooltip(null);
+                pseudoClassStateChanged(CURRENT, false);
+                pseudoClassStateChanged(ON_PATH, false);
+                pseudoClassStateChanged(COLLAPSED, false);
+                return;
+            }
+            CellNode node = tree.get(row.id());
+            for (PseudoClass pseudo : NodeStatus.pseudoClasses(node)) {
+                pseudoClassStateChanged(pseudo, true);
+            }
+            pseudoClassStateChanged(CURRENT, row.id().equals(model.current()));
+            pseudoClassStateChanged(ON_PATH, path.contains(row.id()));
+            pseudoClassStateChanged(COLLAPSED, row.hidden() > 0);
+            count.setText(NodeStatus.count(node));
+            title.setText(ForkGraphView.title(tree, node)
+                    + (row.hidden() > 0 ? "  (+" + row.hidden() + " hidden)" : ""));
+            String given = NodeStatus.givenName(node);
+            name.setText(given == null ? "" : given);
+            name.setVisible(given != null);
+            name.setManaged(given != null);
+            String status = NodeStatus.word(node);
+            word.setText(status);
+            word.setVisible(!status.isEmpty());
+            word.setManaged(!status.isEmpty());
+            tooltip.setText(tooltipText(tree, node));
+            setTooltip(tooltip);
+            setText(null);
+            draw(row, node);
+            setGraphic(box);
+        }
+
+        private void draw(LaneLayout.Row row, CellNode node) {
+            double width = Math.max(1, layout.width()) * LANE_WIDTH + 4;
+            lanes.setWidth(width);
+            GraphicsContext g = lanes.getGraphicsContext2D();
+            g.clearRect(0, 0, width, ROW_HEIGHT);
+            double mid = ROW_HEIGHT / 2;
+            double x = x(row.lane());
+            for (LaneLayout.Edge edge : row.through()) {
+                stroke(g, edge.lane(), path.contains(edge.child()));
+                g.strokeLine(x(edge.lane()), 0, x(edge.lane()), ROW_HEIGHT);
+            }
+            if (row.fromAbove()) {
+                stroke(g, row.lane(), path.contains(row.id()));
+                g.strokeLine(x, 0, x, mid);
+            }
+            if (row.firstChild() != null) {
+                stroke(g, row.lane(), path.contains(row.firstChild()));
+                g.strokeLine(x, mid, x, ROW_HEIGHT);
+            }
+            for (LaneLayout.Edge edge : row.branches()) {
+                stroke(g, edge.lane(), path.contains(edge.child()));
+                double to = x(edge.lane());
+                // Out of the dot to the right, then a quarter turn down into the child's lane.
+                g.beginPath();
+                g.moveTo(x, mid);
+                g.lineTo(to - LANE_WIDTH / 2, mid);
+                g.quadraticCurveTo(to, mid, to, ROW_HEIGHT);
+                g.stroke();
+            }
+            boolean current = row.id().equals(model.current());
+            double radius = current ? 6 : 4.5;
+            Color fill = path.contains(row.id()) ? PATH : LANES[row.lane() % LANES.length];
+            if (node.kind() == CellKind.MARKDOWN) {
+                g.setFill(fill);
+                g.fillRect(x - radius + 1, mid - radius + 1, 2 * radius - 2, 2 * radius - 2);
+            } else {
+                g.setFill(fill);
+                g.fillOval(x - radius, mid - radius, 2 * radius, 2 * radius);
+            }
+            if (current) {
+                g.setLineWidth(2);
+                g.setStroke(Color.web("#111111"));
+                g.strokeOval(x - radius - 2, mid - radius - 2, 2 * radius + 4, 2 * radius + 4);
+                g.setStroke(Color.WHITE);
+                g.setLineWidth(1);
+                g.strokeOval(x - radius - 0.5, mid - radius - 0.5, 2 * radius + 1, 2 * radius + 1);
+            }
+        }
+
+        private void stroke(GraphicsContext g, int lane, boolean onPath) {
+            g.setStroke(onPath ? PATH : LANES[lane % LANES.length]);
+            g.setLineWidth(onPath ? 3 : 1.5);
+        }
+
+        private double x(int lane) {
+            return lane * LANE_WIDTH + LANE_WIDTH / 2 + 2;
+        }
+    }
+}
