@@ -8,6 +8,8 @@ import dev.forkbook.ui.MainWindow;
 import dev.forkbook.ui.files.FxDialogs;
 import dev.forkbook.ui.files.NotebookShell;
 import dev.forkbook.ui.fx.FxThread;
+import dev.forkbook.ui.theme.DesktopColorScheme;
+import dev.forkbook.ui.theme.ThemeSwitcher;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +35,10 @@ final class DesktopApp implements AutoCloseable {
                 new RecentFiles(RecentFiles.defaultStore()), FileOps.SYSTEM);
         shell = new NotebookShell(stage, services, FxDialogs::new, connections);
         shell.setKernelChoice(connections.choiceFor(kernel));
+        ThemeSwitcher themes = new ThemeSwitcher(ThemeSwitcher.defaultStore(),
+                () -> DesktopColorScheme.prefersDark(System.getenv())).applySaved();
+        shell.viewMenu().getItems().addAll(new javafx.scene.control.SeparatorMenuItem(),
+                themes.menu());
     }
 
     /**

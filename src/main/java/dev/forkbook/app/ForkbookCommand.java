@@ -104,6 +104,8 @@ final class ForkbookCommand implements Callable<Integer> {
             info = new MainWindow.ServerInfo(server.baseUrl(),
                     server.baseUrl() + "/states?token=" + secret);
             System.out.println("Forkbook REST server on " + server.baseUrl());
+            // As Jupyter does: the URL with its token, to paste into a client.
+            System.out.println("    " + info.urlWithToken());
         }
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<DesktopApp> app = new AtomicReference<>();

@@ -95,6 +95,9 @@ final class UiBenchmarks {
             });
             log.printf("1000-node tree: added in %.1f ms, select a deep node %.1f ms%n", bigTree[0],
                     bigTree[1]);
+            double[] graph = onFx(() -> graphOfAThousand(model, root));
+            log.printf("graph of 1000 nodes: select a node %.1f ms, add a node %.2f ms (FX time, "
+                    + "medians)%n", graph[0], graph[1]);
             onFx(() -> {
                 window.root().getScene().getWindow().hide();
                 return null;
@@ -110,7 +113,11 @@ final class UiBenchmarks {
                     new Benchmarks.Row("fork tree: add 1000 nodes (10 branches) and lay out",
                             bigTree[0], "ms", "-", "<= 1000 ms", bigTree[0] <= 1000),
                     new Benchmarks.Row("fork tree of 1200 nodes: select a node 100 deep",
-                            bigTree[1], "ms", "-", "<= 300 ms", bigTree[1] <= 300));
+                            bigTree[1], "ms", "-", "<= 300 ms", bigTree[1] <= 300),
+                    new Benchmarks.Row("graph of 1,000 nodes: select a node", graph[0], "ms", "-",
+                            "<= 300 ms", graph[0] <= 300),
+                    new Benchmarks.Row("add a node to a 1,000-node graph (FX time)", graph[1], "ms",
+                            "-", "<= 16 ms", graph[1] <= 16));
         } finally {
             background.shutdownNow();
             Platform.exit();
@@ -151,6 +158,44 @@ final class UiBenchmarks {
         } finally {
             java.nio.file.Files.deleteIfExists(file);
         }
+    }
+
+    /**
+     * On a fresh 1,000-node tree (ten 100-cell branches from the root): the median of selecting
+     * nodes across branches, and of adding one node under a mid-graph node, each laid out.
+     */
+    private static double[] graphOfAThousand(NotebookViewModel model, Parent root) {
+        NotebookTree tree = model.tree();
+        for (CellNode child : tree.children(NotebookTree.ROOT_ID)) {
+            tree.removeSubtree(child.id());
+        }
+        addBranches(tree, 1000);
+        root.applyCss();
+        root.layout();
+        double[] selects = new double[20];
+        for (int i = 0; i < selects.length; i++) {
+            String target = "b" + (i % 10) + "n" + (i * 37 % 100);
+            long started = System.nanoTime();
+            model.select(target);
+            root.applyCss();
+            root.layout();
+            selects[i] = (System.nanoTime() - started) / 1e6;
+        }
+        double[] adds = new double[20];
+        for (int i = 0; i < adds.length; i++) {
+            String parent = "b" + (i % 10) + "n50";
+            CellNode node = new CellNode("added" + i, parent, dev.forkbook.notebook.CellKind.CODE,
+                    "y = " + i, dev.forkbook.notebook.CellStatus.OK, List.of(), null, i, null,
+                    java.time.Instant.now(), 1, false);
+            long started = System.nanoTime();
+            tree.add(node);
+            root.applyCss();
+            root.layout();
+            adds[i] = (System.nanoTime() - started) / 1e6;
+        }
+        Arrays.sort(selects);
+        Arrays.sort(adds);
+        return new double[] {selects[selects.length / 2], adds[adds.length / 2]};
     }
 
     /** 200 cells in one chain, each with output; every tenth shows an HTML table. */

@@ -21,6 +21,10 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * The Forkbook window: the fork tree on the left, the notebook view of the current path in the
@@ -68,34 +72,34 @@ public final class MainWindow {
     }
 
     private ToolBar toolbar() {
-        Button run = button("▶ Run", "Run the selected cell (Shift+Enter)", "run");
+        Button run = button("Run", Material2MZ.PLAY_ARROW, "Run the selected cell (Shift+Enter)", "run");
         run.setOnAction(e -> notebook.runActive());
-        Button interrupt = button("■ Interrupt", "Interrupt the running cell (Ctrl+I)", "interrupt");
+        Button interrupt = button("Interrupt", Material2MZ.STOP, "Interrupt the running cell (Ctrl+I)", "interrupt");
         interrupt.setOnAction(e -> model.interrupt());
         interrupt.disableProperty().bind(model.runningProperty().isEqualTo(0));
-        Button addCode = button("+ Code", "Add a code cell at the end of the path", "add-code");
+        Button addCode = button("Code", Material2AL.ADD, "Add a code cell at the end of the path", "add-code");
         addCode.setOnAction(e -> notebook.addCell(CellKind.CODE));
-        Button addMarkdown = button("+ Markdown", "Add a markdown cell at the end of the path",
+        Button addMarkdown = button("Markdown", Material2MZ.NOTES, "Add a markdown cell at the end of the path",
                 "add-markdown");
         addMarkdown.setOnAction(e -> notebook.addCell(CellKind.MARKDOWN));
-        Button replay = button("» Run pending", "Run the pending cells of the path onto this "
+        Button replay = button("Run pending", Material2AL.FAST_FORWARD, "Run the pending cells of the path onto this "
                 + "branch (Ctrl+Shift+Enter)", "replay");
         replay.disableProperty().bind(model.pendingProperty().isEqualTo(0));
         replay.setOnAction(e -> notebook.runAllPending());
-        Button delete = button("✕ Delete branch", "Delete the selected node and everything below "
+        Button delete = button("Delete branch", Material2AL.DELETE_SWEEP, "Delete the selected node and everything below "
                 + "it", "delete-branch");
         delete.setOnAction(e -> model.deleteBranch(model.current()));
-        Button undo = button("↶ Undo", "Undo the last delete, re-run or markdown edit (Z in command mode)", "undo");
+        Button undo = button("Undo", Material2MZ.UNDO, "Undo the last delete, re-run or markdown edit (Z in command mode)", "undo");
         undo.setOnAction(e -> model.undo());
-        Button rebuild = button("⟲ Rebuild", "Rebuild the selected node's state by replaying its "
+        Button rebuild = button("Rebuild", Material2MZ.REFRESH, "Rebuild the selected node's state by replaying its "
                 + "path (for cells opened from a file)", "rebuild");
         rebuild.setOnAction(e -> model.rebuildCurrent());
         return new ToolBar(run, interrupt, new Separator(), addCode, addMarkdown, new Separator(),
                 replay, rebuild, delete, undo);
     }
 
-    private Button button(String text, String tooltip, String id) {
-        Button button = new Button(text);
+    private Button button(String text, Ikon icon, String tooltip, String id) {
+        Button button = new Button(text, new FontIcon(icon));
         button.setTooltip(new Tooltip(tooltip));
         button.setId(id);
         // The keyboard stays on the cell: a focused button would fire again on Space.

@@ -2,6 +2,7 @@ package dev.forkbook.ui;
 
 import dev.forkbook.kernel.KernelStatus;
 import dev.forkbook.ui.notebook.NotebookViewModel;
+import javafx.animation.PauseTransition;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -11,6 +12,9 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
 
 /** The bottom bar: the REST server's address with a copy-URL button, and the kernel's busy state. */
 public final class StatusBar extends HBox {
@@ -33,13 +37,19 @@ public final class StatusBar extends HBox {
         server.getStyleClass().add("server-address");
         getChildren().add(server);
         if (urlWithToken != null) {
-            Button copy = new Button("Copy URL");
+            Button copy = new Button("Copy URL", new FontIcon(Material2AL.CONTENT_COPY));
+            copy.setId("copy-url");
             copy.setTooltip(new Tooltip("Copy the server URL with its token"));
             copy.getStyleClass().add("copy-url");
+            copy.setMinWidth(Region.USE_PREF_SIZE);
+            PauseTransition revert = new PauseTransition(Duration.seconds(2));
+            revert.setOnFinished(e -> copy.setText("Copy URL"));
             copy.setOnAction(e -> {
                 ClipboardContent content = new ClipboardContent();
                 content.putString(urlWithToken);
                 Clipboard.getSystemClipboard().setContent(content);
+                copy.setText("Copied");
+                revert.playFromStart();
             });
             getChildren().add(copy);
         }
@@ -47,13 +57,16 @@ public final class StatusBar extends HBox {
         rebuild.getStyleClass().add("rebuild-progress");
         Button cancel = new Button("Cancel rebuild");
         cancel.setId("cancel-rebuild");
+        // The progress text may shrink; the button never does.
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        rebuild.setMinWidth(0);
+        server.setMinWidth(0);
         cancel.setOnAction(e -> model.cancelRebuild());
         rebuild.visibleProperty().bind(model.rebuildingProperty().isNotNull());
         cancel.visibleProperty().bind(model.rebuildingProperty().isNotNull());
         rebuild.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             var step = model.rebuildingProperty().get();
-            return step == null ? "" : "Rebuilding " + step.step() + "/" + step.total() + ": "
-                    + step.cell().title();
+            return step == null ? "" : "Rebuilding " + step.step() + "/" + step.total();
         }, model.rebuildingProperty()));
         getChildren().addAll(rebuild, cancel);
         Region gap = new Region();
@@ -61,6 +74,7 @@ public final class StatusBar extends HBox {
         spinner.setPrefSize(14, 14);
         spinner.visibleProperty().bind(model.runningProperty().greaterThan(0));
         busy.getStyleClass().add("kernel-busy");
+        busy.setMinWidth(Region.USE_PREF_SIZE);
         busy.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> kernelText(model.kernelStatusProperty().get(), model.runningProperty().get()),
                 model.kernelStatusProperty(), model.runningProperty()));

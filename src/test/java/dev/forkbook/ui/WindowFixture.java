@@ -34,6 +34,7 @@ final class WindowFixture implements AutoCloseable {
     /** A window on any kernel, such as one that is still starting. */
     WindowFixture(Stage stage, Kernel kernel) {
         this.kernel = kernel;
+        new dev.forkbook.ui.theme.ThemeSwitcher(null, () -> false).applySaved();
         FxThread fx = new FxThread();
         session = new NotebookSession(kernel, new NotebookTree(), fx, background);
         session.followKernel();

@@ -60,6 +60,7 @@ public final class NotebookShell {
     private final Services services;
     private final BorderPane root = new BorderPane();
     private final Menu recentMenu = new Menu("Open Recent");
+    private Menu viewMenu;
     private final Dialogs dialogs;
     private final Timeline autosave;
     private final KernelMenu kernelMenu;
@@ -114,6 +115,11 @@ public final class NotebookShell {
         stage.show();
         autosave.play();
         window.notebook().bottomCell().edit();
+    }
+
+    /** The View menu, which the composition root fills (the theme choice). */
+    public Menu viewMenu() {
+        return viewMenu;
     }
 
     public MainWindow window() {
@@ -455,6 +461,13 @@ public final class NotebookShell {
             kernelMenu.addTo(bar);
         }
         bar.getMenus().add(compareMenu());
+        viewMenu = bar.getMenus().stream().filter(menu -> "view-menu".equals(menu.getId()))
+                .findFirst().orElseGet(() -> {
+                    Menu view = new Menu("View");
+                    view.setId("view-menu");
+                    bar.getMenus().add(view);
+                    return view;
+                });
         return bar;
     }
 

@@ -5,6 +5,7 @@ import dev.forkbook.notebook.CellNode;
 import dev.forkbook.notebook.NotebookTree;
 import dev.forkbook.notebook.TreeListener;
 import dev.forkbook.ui.notebook.NotebookViewModel;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.util.Duration;
 
@@ -58,6 +60,13 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
     private final Set<String> collapsed = new HashSet<>();
     private Set<String> path = Set.of();
     private LaneLayout layout;
+    /** Set by a change of the tree's shape: the layout is recomputed once, at the next layout pass. */
+    private boolean shapeChanged;
+    /** The row to keep in place across a relayout: its node and its y in the list, or null. */
+    private String anchor;
+    private double anchorY;
+    /** Every row cell the list made; few (about one screenful), so a redraw visits them all. */
+    private final List<GraphCell> cells = new ArrayList<>();
     private double pointerY = -1;
     private Consumer<String> onRunFrom = id -> { };
 
@@ -67,30 +76,34 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
         getStyleClass().add("fork-graph");
         getStylesheets().add(ForkGraphView.class.getResource("fork-graph.css").toExternalForm());
         setFixedCellSize(ROW_HEIGHT);
-        setCellFactory(view -> new GraphCell());
+        setCellFactory(view -> {
+            GraphCell cell = new GraphCell();
+            cells.add(cell);
+            return cell;
+        });
         path = pathSet(model.current());
         relayout();
         tree.addListener(new TreeListener() {
             @Override
             public void added(CellNode node) {
-                relayout();
+                shapeChanged();
             }
 
             @Override
             public void updated(CellNode before, CellNode after) {
-                refreshRow(after.id());
+                redraw(after.id());
             }
 
             @Override
             public void removed(CellNode node) {
                 collapsed.remove(node.id());
-                relayout();
+                shapeChanged();
             }
 
             @Override
             public void reloaded() {
                 collapsed.clear();
-                relayout();
+                shapeChanged();
             }
         });
         model.currentProperty().addListener((obs, old, id) -> currentChanged());
@@ -107,11 +120,13 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
 
     /** The row a node is drawn in, or -1 when it is hidden in a collapsed subtree. */
     public int rowOf(String id) {
+        ensureLayout();
         return layout.rowOf(id);
     }
 
     /** The current layout, for tests. */
     public LaneLayout laneLayout() {
+        ensureLayout();
         return layout;
     }
 
@@ -129,12 +144,14 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
     public void setCollapsed(String id, boolean hide) {
         boolean changed = hide ? collapsed.add(id) : collapsed.remove(id);
         if (changed) {
-            relayout();
+            shapeChanged();
+            ensureLayout();
         }
     }
 
     /** Selects the node's row and scrolls it into view if it is not visible. */
     public void reveal(String id) {
+        ensureLayout();
         int row = layout.rowOf(id);
         if (row < 0) {
             return;
@@ -143,26 +160,23 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
         getFocusModel().focus(row);
         VirtualFlow<?> flow = flow();
         if (flow == null) {
+            anchor = null;
             scrollTo(Math.max(0, row - 3));
             return;
         }
         IndexedCell<?> first = flow.getFirstVisibleCell();
         IndexedCell<?> last = flow.getLastVisibleCell();
         if (first == null || last == null || row <= first.getIndex() || row >= last.getIndex()) {
+            // Showing the current node wins over keeping the old top row in place.
+            anchor = null;
             scrollTo(Math.max(0, row - 3));
         }
     }
 
     private void currentChanged() {
-        Set<String> before = path;
         path = pathSet(model.current());
-        Set<String> changed = new HashSet<>(before);
-        changed.addAll(path);
-        changed.removeIf(id -> before.contains(id) && path.contains(id));
-        // The old and the new current node get their marker changed even if they stay on the path.
-        for (String id : changed) {
-            refreshRow(id);
-        }
+        ensureLayout();
+        redraw(null);
         if (!collapsedAbove(model.current())) {
             reveal(model.current());
         } else {
@@ -178,7 +192,7 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
         for (String up = tree.get(id).parentId(); up != null; up = tree.get(up).parentId()) {
             collapsed.remove(up);
         }
-        relayout();
+        shapeChanged();
         reveal(id);
     }
 
@@ -194,22 +208,58 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
         return ids;
     }
 
-    /** Re-lays out the graph; the row under the pointer (else the top row) keeps its place. */
-    private void relayout() {
-        String anchor = null;
-        double anchorY = 0;
+    private void shapeChanged() {
+        shapeChanged = true;
+        requestLayout();
+    }
+
+    /** Lays the graph out again if its shape changed since; many changes cost one relayout. */
+    private void ensureLayout() {
+        if (!shapeChanged) {
+            return;
+        }
+        shapeChanged = false;
+        rememberAnchor();
+        relayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        ensureLayout();
+        super.layoutChildren();
+        // Once the flow knows the new row count: keep the remembered row where it was.
         VirtualFlow<?> flow = flow();
-        if (flow != null && layout != null && !getItems().isEmpty()) {
+        if (anchor != null && flow != null) {
+            int row = layout.rowOf(anchor);
             IndexedCell<?> first = flow.getFirstVisibleCell();
-            if (first != null && first.getIndex() >= 0) {
-                int offsetRows = pointerY < 0 ? 0 : (int) ((pointerY - first.getLayoutY())
-                        / ROW_HEIGHT);
-                int index = Math.min(getItems().size() - 1, first.getIndex() + offsetRows);
-                anchor = getItems().get(index).id();
-                anchorY = first.getLayoutY() + (index - first.getIndex()) * ROW_HEIGHT;
+            anchor = null;
+            if (row >= 0 && first != null) {
+                double y = first.getLayoutY() + (row - first.getIndex()) * ROW_HEIGHT;
+                if (Math.abs(y - anchorY) > 0.5) {
+                    flow.scrollPixels(y - anchorY);
+                }
             }
         }
-        int before = anchor == null ? -1 : layout.rowOf(anchor);
+    }
+
+    /** The row under the pointer, else the top row, and where it is now. */
+    private void rememberAnchor() {
+        VirtualFlow<?> flow = flow();
+        if (flow == null || getItems().isEmpty() || anchor != null) {
+            return;
+        }
+        IndexedCell<?> first = flow.getFirstVisibleCell();
+        if (first == null || first.getIndex() < 0 || first.getIndex() >= getItems().size()) {
+            return;
+        }
+        int offsetRows = pointerY < 0 ? 0 : (int) Math.floor((pointerY - first.getLayoutY())
+                / ROW_HEIGHT);
+        int index = Math.max(0, Math.min(getItems().size() - 1, first.getIndex() + offsetRows));
+        anchor = getItems().get(index).id();
+        anchorY = first.getLayoutY() + (index - first.getIndex()) * ROW_HEIGHT;
+    }
+
+    private void relayout() {
         layout = LaneLayout.of(NotebookTree.ROOT_ID,
                 id -> tree.children(id).stream().map(CellNode::id).toList(), collapsed);
         String cursor = cursor();
@@ -217,20 +267,15 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
         if (cursor != null && layout.rowOf(cursor) >= 0) {
             getSelectionModel().clearAndSelect(layout.rowOf(cursor));
         }
-        int after = anchor == null ? -1 : layout.rowOf(anchor);
-        if (flow != null && after >= 0 && after != before) {
-            // The flow learns the new row count in layout; scroll only after that.
-            layout();
-            flow.scrollToTop(after);
-            flow.scrollPixels(-anchorY);
-        }
     }
 
-    private void refreshRow(String id) {
-        int row = layout.rowOf(id);
-        if (row >= 0) {
-            // Same row again: the list redraws that cell (it treats a replacement as a change).
-            getItems().set(row, getItems().get(row));
+    /** Redraws the rows showing {@code id} (every row when null) without touching the list. */
+    private void redraw(String id) {
+        for (GraphCell cell : cells) {
+            LaneLayout.Row row = cell.getItem();
+            if (row != null && (id == null || row.id().equals(id))) {
+                cell.render(row);
+            }
         }
     }
 
@@ -396,7 +441,7 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
         private final Label title = new Label();
         private final Label name = new Label();
         private final Label word = new Label();
-        private final HBox box = new HBox(4, lanes, count, title, name, word);
+        private final HBox box = new HBox(4, lanes, count, name, title, word);
         private final Tooltip tooltip = new Tooltip();
 
         GraphCell() {
@@ -406,6 +451,12 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
             name.getStyleClass().add("state-name");
             word.getStyleClass().add("node-status");
             title.setMinWidth(0);
+            // Rows take the list's width, never their text's: long titles end in "…", the state
+            // name and the status word stay whole, and the list never scrolls sideways.
+            setPrefWidth(0);
+            count.setMinWidth(Region.USE_PREF_SIZE);
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            word.setMinWidth(Region.USE_PREF_SIZE);
             HBox.setHgrow(title, Priority.ALWAYS);
             title.setMaxWidth(Double.MAX_VALUE);
             box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -431,10 +482,14 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
         @Override
         protected void updateItem(LaneLayout.Row row, boolean empty) {
             super.updateItem(row, empty);
+            render(empty ? null : row);
+        }
+
+        void render(LaneLayout.Row row) {
             for (PseudoClass pseudo : NodeStatus.all()) {
                 pseudoClassStateChanged(pseudo, false);
             }
-            if (empty || row == null || !tree.contains(row.id())) {
+            if (row == null || !tree.contains(row.id())) {
                 setGraphic(null);
                 setTooltip(null);
                 pseudoClassStateChanged(CURRENT, false);

@@ -21,8 +21,8 @@ public final class NodeStatus {
     private static final Map<CellStatus, PseudoClass> BY_STATUS = new EnumMap<>(CellStatus.class);
     static final PseudoClass MARKDOWN = PseudoClass.getPseudoClass("markdown");
     static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
-    /** Ids the notebook makes up itself; any other id of a code cell was named over REST. */
-    private static final Pattern GENERATED_ID = Pattern.compile("c[0-9a-f]{12}");
+    /** Ids the notebook and the kernel make up; any other id of a code cell was named over REST. */
+    private static final Pattern GENERATED_ID = Pattern.compile("c[0-9a-f]{12}|[0-9a-f]{32}");
 
     static {
         for (CellStatus status : CellStatus.values()) {
