@@ -58,7 +58,7 @@ public final class MainWindow {
         VBox treePane = new VBox(caption("Fork graph"), tree);
         VBox.setVgrow(tree, javafx.scene.layout.Priority.ALWAYS);
         SplitPane split = new SplitPane(treePane, notebook, variables);
-        split.setDividerPositions(0.22, 0.78);
+        split.setDividerPositions(0.24, 0.74);
         root.setCenter(split);
         statusBar = new StatusBar(model, server == null ? null : server.baseUrl(),
                 server == null ? null : server.urlWithToken());

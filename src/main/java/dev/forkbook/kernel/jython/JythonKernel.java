@@ -171,11 +171,27 @@ public final class JythonKernel implements Kernel {
             for (String variable : new TreeSet<>(snapshot.names())) {
                 PyObject value = context.namespace().get(new PyString(variable));
                 described.put(variable, new VariableInfo(value.getType().fastGetName(),
-                        formatter.cappedRepr(value), snapshot.isShared(variable)));
+                        formatter.cappedRepr(value), snapshot.isShared(variable),
+                        definingModule(value)));
             }
             return described;
         });
         return Optional.of(new StateInfo(state.summary(), variables));
+    }
+
+    /** The {@code __module__} of a function or class, else null. */
+    private static String definingModule(PyObject value) {
+        if (!(value instanceof org.python.core.PyFunction || value instanceof org.python.core.PyType
+                || value instanceof org.python.core.PyClass
+                || value instanceof org.python.core.PyBuiltinCallable)) {
+            return null;
+        }
+        try {
+            PyObject module = value.__findattr__("__module__");
+            return module == null || module == org.python.core.Py.None ? null : module.toString();
+        } catch (org.python.core.PyException e) {
+            return null;
+        }
     }
 
     @Override

@@ -68,6 +68,7 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
     /** Every row cell the list made; few (about one screenful), so a redraw visits them all. */
     private final List<GraphCell> cells = new ArrayList<>();
     private double pointerY = -1;
+    private ContextMenu openMenu;
     private Consumer<String> onRunFrom = id -> { };
 
     public ForkGraphView(NotebookViewModel model) {
@@ -468,15 +469,24 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
             setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && getItem() != null) {
                     model.select(getItem().id());
+                } else if (e.getButton() == MouseButton.SECONDARY) {
+                    // Where the platform sends no context-menu request for a right click.
+                    openMenu(e.getScreenX(), e.getScreenY());
                 }
             });
             setOnContextMenuRequested(e -> {
-                if (getItem() != null) {
-                    getListView().getSelectionModel().clearAndSelect(getIndex());
-                    menuFor(getItem().id()).show(this, e.getScreenX(), e.getScreenY());
-                    e.consume();
-                }
+                openMenu(e.getScreenX(), e.getScreenY());
+                e.consume();
             });
+        }
+
+        private void openMenu(double screenX, double screenY) {
+            if (getItem() == null || openMenu != null && openMenu.isShowing()) {
+                return;
+            }
+            getListView().getSelectionModel().clearAndSelect(getIndex());
+            openMenu = menuFor(getItem().id());
+            openMenu.show(this, screenX, screenY);
         }
 
         @Override

@@ -9,35 +9,57 @@ import dev.forkbook.ui.notebook.NotebookViewModel;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The current node's variables (name, type, repr, shared), refreshed when the node changes. */
+/**
+ * The current node's variables (name, type, whether a fork copies or shares it, value), refreshed
+ * when the node changes. Modules and functions or classes defined outside the notebook are hidden
+ * until "Show imported" is ticked; a value's tooltip shows all of it.
+ */
 public final class VariablesPane extends VBox {
 
     /** One row of the table. */
-    public record Row(String name, String type, String repr, boolean shared) {
+    public record Row(String name, String type, String repr, boolean shared, boolean imported) {
     }
 
     private final NotebookViewModel model;
     private final TableView<Row> table = new TableView<>();
     private final Label caption = new Label("Variables");
+    private final CheckBox showImported = new CheckBox("Show imported");
+    private final List<Row> all = new ArrayList<>();
 
     public VariablesPane(NotebookViewModel model) {
         this.model = model;
         getStyleClass().add("variables-pane");
         caption.getStyleClass().add("pane-caption");
         table.setPlaceholder(new Label("No variables"));
-        table.getColumns().add(column("Name", Row::name, 90));
-        table.getColumns().add(column("Type", Row::type, 70));
-        table.getColumns().add(column("Value", Row::repr, 160));
-        table.getColumns().add(column("Shared", row -> row.shared() ? "yes" : "", 50));
+        caption.setMinWidth(0);
+        // Minimum widths keep each header whole; the value column takes the rest.
+        table.getColumns().add(column("Name", Row::name, 70, 60));
+        table.getColumns().add(column("Type", Row::type, 56, 54));
+        TableColumn<Row, String> fork = column("Fork", row -> row.shared() ? "shared" : "copied",
+                58, 54);
+        table.getColumns().add(fork);
+        table.getColumns().add(column("Value", Row::repr, 120, 50));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(caption, table);
+        showImported.setId("show-imported");
+        showImported.setTooltip(new Tooltip("Also list modules, and functions and classes defined "
+                + "outside the notebook"));
+        showImported.selectedProperty().addListener((obs, was, is) -> filter());
+        showImported.setMinWidth(Region.USE_PREF_SIZE);
+        showImported.setPadding(new javafx.geometry.Insets(6, 8, 6, 8));
+        getChildren().addAll(caption, table, showImported);
         model.currentProperty().addListener((obs, old, id) -> refresh());
         model.tree().addListener(new TreeListener() {
             @Override
@@ -62,10 +84,16 @@ public final class VariablesPane extends VBox {
         return table;
     }
 
+    /** Whether modules and imported functions and classes are listed. */
+    public CheckBox showImported() {
+        return showImported;
+    }
+
     private void refresh() {
         String id = model.current();
         String state = model.tree().kernelStateFor(id);
         if (state == null) {
+            all.clear();
             table.getItems().clear();
             caption.setText("Variables (no live state)");
             return;
@@ -77,23 +105,62 @@ public final class VariablesPane extends VBox {
         if (!requestedFor.equals(model.current())) {
             return;
         }
-        table.getItems().clear();
-        caption.setText("Variables — " + info.map(StateInfo::name).orElse("not live"));
+        all.clear();
+        String name = info.map(StateInfo::name).orElse(null);
+        // A state's name may be a 32-digit id: the caption shows its start, the tooltip all of it.
+        caption.setText(name == null ? "Variables (not live)" : "Variables — "
+                + (name.length() > 12 ? name.substring(0, 8) + "…" : name));
+        caption.setTooltip(new Tooltip(name == null ? "This node has no live state"
+                : "State " + name));
         info.ifPresent(state -> {
             for (Map.Entry<String, VariableInfo> variable : state.variables().entrySet()) {
                 VariableInfo value = variable.getValue();
-                String repr = value.repr().length() > 200 ? value.repr().substring(0, 200) + "…"
-                        : value.repr();
-                table.getItems().add(new Row(variable.getKey(), value.type(), repr, value.shared()));
+                all.add(new Row(variable.getKey(), value.type(), value.repr(), value.shared(),
+                        value.isImported()));
             }
         });
+        filter();
+    }
+
+    private void filter() {
+        boolean everything = showImported.isSelected();
+        table.getItems().setAll(all.stream().filter(row -> everything || !row.imported()).toList());
+        long hidden = all.stream().filter(Row::imported).count();
+        table.setPlaceholder(new Label(hidden > 0 && !everything ? hidden + " imported names hidden"
+                : "No variables"));
     }
 
     private static TableColumn<Row, String> column(String title,
-            java.util.function.Function<Row, String> value, double width) {
+            java.util.function.Function<Row, String> value, double width, double minWidth) {
         TableColumn<Row, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setPrefWidth(width);
+        column.setMinWidth(minWidth);
+        column.setCellFactory(c -> new TipCell());
         return column;
+    }
+
+    /** A one-line cell whose tooltip shows the whole text (a long value is cut on screen). */
+    private static final class TipCell extends TableCell<Row, String> {
+        private final Tooltip tip = new Tooltip();
+
+        TipCell() {
+            tip.setWrapText(true);
+            tip.setMaxWidth(600);
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            if (empty || text == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            String line = text.length() > 300 ? text.substring(0, 300) + "…" : text;
+            setText(line.replace('\n', ' '));
+            tip.setText(text.length() > 4000 ? text.substring(0, 4000) + "…" : text);
+            setTooltip(tip);
+        }
     }
 }
