@@ -70,6 +70,19 @@ class ForkbookFormatTest {
     }
 
     @Test
+    void a_name_given_to_a_cell_is_saved_and_read_back() {
+        NotebookDocument original = sample();
+        assertTrue(!new String(ForkbookFormat.write(original), StandardCharsets.UTF_8)
+                .contains("\"label\""), "unnamed cells write no label");
+        original.tree().setLabel("b1", "  the plus-one idea ");
+        NotebookDocument read = ForkbookFormat.read(ForkbookFormat.write(original));
+        assertEquals("the plus-one idea", read.tree().label("b1"));
+        assertEquals(null, read.tree().label("a"));
+        original.tree().setLabel("b1", " ");
+        assertEquals(null, original.tree().label("b1"), "a blank name removes it");
+    }
+
+    @Test
     void reopened_code_cells_are_not_live() {
         NotebookDocument read = ForkbookFormat.read(ForkbookFormat.write(sample()));
         assertEquals(CellStatus.NOT_LIVE, read.tree().get("a").status());

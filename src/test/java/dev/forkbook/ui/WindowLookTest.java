@@ -99,6 +99,20 @@ class WindowLookTest {
     }
 
     @Test
+    void imported_names_are_hidden_until_show_imported_is_ticked(FxRobot robot) {
+        fixture.runCode(robot, "import math\nfrom os.path import join\ndef area(r):\n"
+                + "    return math.pi * r * r\nradius = 2");
+        fixture.awaitCurrentDone();
+        var table = fixture.window.variables().table();
+        List<String> own = WindowFixture.await(() -> table.getItems().isEmpty() ? null
+                : table.getItems().stream().map(row -> row.name()).toList());
+        assertEquals(List.of("area", "radius"), own.stream().sorted().toList());
+        robot.clickOn("#show-imported");
+        assertEquals(List.of("area", "join", "math", "radius"), table.getItems().stream()
+                .map(row -> row.name()).sorted().toList());
+    }
+
+    @Test
     void the_theme_menu_switches_to_dark_and_back_and_remembers_it(FxRobot robot)
             throws Exception {
         Path store = dir.resolve("theme.txt");
