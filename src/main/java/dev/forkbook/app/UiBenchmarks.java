@@ -6,6 +6,7 @@ import dev.forkbook.notebook.NotebookSession;
 import dev.forkbook.notebook.NotebookTree;
 import dev.forkbook.ui.MainWindow;
 import dev.forkbook.ui.fx.FxThread;
+import dev.forkbook.ui.theme.ThemeSwitcher;
 import dev.forkbook.ui.notebook.NotebookViewModel;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -45,6 +46,7 @@ final class UiBenchmarks {
             String last = buildPath(session);
             // The window is made after the path exists, so the first click builds every cell view.
             MainWindow window = onFx(() -> {
+                new ThemeSwitcher(null, () -> false).applySaved();
                 MainWindow created = new MainWindow(model, null, link -> { }, background, fx);
                 created.show(new Stage(), "bench");
                 return created;

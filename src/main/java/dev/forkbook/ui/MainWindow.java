@@ -57,7 +57,9 @@ public final class MainWindow {
         root.setTop(toolbar());
         VBox treePane = new VBox(caption("Fork graph"), tree);
         VBox.setVgrow(tree, javafx.scene.layout.Priority.ALWAYS);
-        SplitPane split = new SplitPane(treePane, notebook, variables);
+        VBox notebookPane = new VBox(new NotLiveBanner(model), notebook);
+        VBox.setVgrow(notebook, javafx.scene.layout.Priority.ALWAYS);
+        SplitPane split = new SplitPane(treePane, notebookPane, variables);
         split.setDividerPositions(0.24, 0.74);
         root.setCenter(split);
         statusBar = new StatusBar(model, server == null ? null : server.baseUrl(),

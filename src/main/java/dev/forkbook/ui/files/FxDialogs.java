@@ -65,7 +65,9 @@ public final class FxDialogs implements Dialogs {
         ButtonType recover = new ButtonType("Recover", ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
         return alert(Alert.AlertType.CONFIRMATION, "Recover unsaved work", "Forkbook found unsaved "
-                + "changes to " + notebookName + " from " + savedAt + ". Recover them?", recover,
+                + "changes to " + notebookName + " from " + HumanTime.of(savedAt.toInstant(),
+                java.time.Instant.now(), java.time.ZoneId.systemDefault()) + ". Recover them?",
+                recover,
                 discard).showAndWait().orElse(discard) == recover;
     }
 

@@ -49,6 +49,7 @@ class NotebookShellTest {
     @Start
     void start(Stage primary) throws IOException {
         stage = primary;
+        new dev.forkbook.ui.theme.ThemeSwitcher(null, () -> false).applySaved();
         recovery = new RecoveryStore(Files.createTempDirectory(dir, "recovery"), FileOps.SYSTEM);
         shell = newShell();
         shell.show();
@@ -126,12 +127,19 @@ class NotebookShellTest {
         assertEquals(CellStatus.NOT_LIVE, reopened.status());
         assertEquals(last.outputs(), reopened.outputs());
         robot.interact(() -> shell.model().select(last.id()));
+        javafx.scene.layout.HBox banner = robot.lookup("#not-live-banner").queryAs(
+                javafx.scene.layout.HBox.class);
+        assertTrue(banner.isVisible(), "a banner says the states are not live");
+        assertTrue(robot.from(banner).lookup(".label").queryAll().stream()
+                .map(n -> ((javafx.scene.control.Label) n).getText())
+                .anyMatch(text -> text.contains("replay 2 cells")));
         robot.clickOn("#rebuild");
         CellNode rebuilt = await(() -> {
             CellNode node = shell.model().tree().get(last.id());
             return node.status() == CellStatus.OK ? node : null;
         });
         assertFalse(rebuilt.outputsChanged());
+        await(() -> !banner.isVisible());
     }
 
     /** Types a line into the input cell of the window and runs it with Shift+Enter. */
