@@ -77,6 +77,13 @@ class ForkGraphTest {
                 .filter(cell -> cell.getItem().id().equals(id)).findFirst().orElse(null));
     }
 
+    /** An item of the open context menu (the toolbar has a "Delete branch" button too). */
+    private static Node menuItem(FxRobot robot, String text) {
+        return WindowFixture.await(() -> robot.lookup(".context-menu .label").queryAll().stream()
+                .filter(node -> text.equals(((Label) node).getText()) && node.isVisible())
+                .findFirst().orElse(null));
+    }
+
     private static String title(ListCell<LaneLayout.Row> cell) {
         return ((Label) cell.lookup(".node-title")).getText();
     }
@@ -183,17 +190,17 @@ class ForkGraphTest {
         String a = add(robot, "a", NotebookTree.ROOT_ID, "x = 1");
         chain(robot, "under", a, 3);
         robot.clickOn(rowOf(robot, a).lookup(".node-title"), MouseButton.SECONDARY);
-        robot.clickOn("Collapse subtree");
+        robot.clickOn(menuItem(robot, "Collapse subtree"));
         WindowFixture.await(() -> graph().rowOf("under0") < 0);
         assertEquals(List.of("initial", "a"), graph().getItems().stream().map(LaneLayout.Row::id)
                 .toList());
         assertTrue(title(rowOf(robot, a)).contains("+3 hidden"));
         robot.clickOn(rowOf(robot, a).lookup(".node-title"), MouseButton.SECONDARY);
-        robot.clickOn("Expand subtree");
+        robot.clickOn(menuItem(robot, "Expand subtree"));
         WindowFixture.await(() -> graph().rowOf("under2") > 0);
 
         robot.clickOn(rowOf(robot, a).lookup(".node-title"), MouseButton.SECONDARY);
-        robot.clickOn("Rename…");
+        robot.clickOn(menuItem(robot, "Rename…"));
         robot.clickOn(WindowFixture.await(() -> robot.lookup("#rename-dialog .text-field")
                 .tryQuery().orElse(null)));
         robot.write("load the data");
@@ -202,7 +209,7 @@ class ForkGraphTest {
         assertEquals("load the data", title(rowOf(robot, a)));
 
         robot.clickOn(rowOf(robot, "under1").lookup(".node-title"), MouseButton.SECONDARY);
-        robot.clickOn("Delete branch");
+        robot.clickOn(menuItem(robot, "Delete branch"));
         WindowFixture.await(() -> !fixture.tree().contains("under1"));
         assertFalse(fixture.tree().contains("under2"), "everything below goes too");
         assertTrue(fixture.tree().contains("under0"));

@@ -59,6 +59,8 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
     private final NotebookTree tree;
     private final Set<String> collapsed = new HashSet<>();
     private Set<String> path = Set.of();
+    /** Counts changes of the current node, so rows know when their drawing is out of date. */
+    private long pathVersion;
     private LaneLayout layout;
     /** Set by a change of the tree's shape: the layout is recomputed once, at the next layout pass. */
     private boolean shapeChanged;
@@ -176,6 +178,7 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
 
     private void currentChanged() {
         path = pathSet(model.current());
+        pathVersion++;
         ensureLayout();
         redraw(null);
         if (!collapsedAbove(model.current())) {
@@ -495,21 +498,29 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
             render(empty ? null : row);
         }
 
+        /** What the row was last drawn from; drawing again from the same is skipped. */
+        private Object[] drawn;
+
         void render(LaneLayout.Row row) {
-            for (PseudoClass pseudo : NodeStatus.all()) {
-                pseudoClassStateChanged(pseudo, false);
+            CellNode node = row == null || !tree.contains(row.id()) ? null : tree.get(row.id());
+            Object[] key = node == null ? null : new Object[] {row, node,
+                tree.label(row.id()), pathVersion, layout.width()};
+            if (key != null && java.util.Arrays.equals(key, drawn)) {
+                return;
             }
-            if (row == null || !tree.contains(row.id())) {
+            drawn = key;
+            // Each pseudo-class is set once to its final state, so unchanged rows restyle nothing.
+            List<PseudoClass> wanted = node == null ? List.of() : NodeStatus.pseudoClasses(node);
+            for (PseudoClass pseudo : NodeStatus.all()) {
+                pseudoClassStateChanged(pseudo, wanted.contains(pseudo));
+            }
+            if (node == null) {
                 setGraphic(null);
                 setTooltip(null);
                 pseudoClassStateChanged(CURRENT, false);
                 pseudoClassStateChanged(ON_PATH, false);
                 pseudoClassStateChanged(COLLAPSED, false);
                 return;
-            }
-            CellNode node = tree.get(row.id());
-            for (PseudoClass pseudo : NodeStatus.pseudoClasses(node)) {
-                pseudoClassStateChanged(pseudo, true);
             }
             pseudoClassStateChanged(CURRENT, row.id().equals(model.current()));
             pseudoClassStateChanged(ON_PATH, path.contains(row.id()));
