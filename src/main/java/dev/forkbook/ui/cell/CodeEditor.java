@@ -53,6 +53,9 @@ public final class CodeEditor {
         // briefly 0 or stale after a text change, which collapsed the editor while typing.
         area.getParagraphs().sizeProperty().addListener((obs, old, lines) -> fitHeight());
         fitHeight();
+        // Themes give list cells a fixed -fx-cell-size (AtlantaFX: 2.8em); the editor must then not
+        // be squeezed below its text by the cell it sits in.
+        area.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         area.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         area.addEventFilter(ScrollEvent.SCROLL, this::forwardScroll);
     }
