@@ -19,11 +19,13 @@ import org.python.core.PyCode;
 import org.python.core.PyList;
 import org.python.core.PyObject;
 import org.python.core.PyString;
+import org.python.core.PySyntaxError;
 import org.python.core.PyTuple;
 
 /**
- * Compiles cells Python-3-style ({@code print_function} and {@code division} on) and splits off a
- * final expression statement so its value can become the cell's {@code execute_result}.
+ * Compiles cells Python-3-style ({@code print_function} and {@code division} on, Python 3 syntax
+ * through {@link Py3Translator}) and splits off a final expression statement so its value can become
+ * the cell's {@code execute_result}.
  *
  * <p>Each distinct source gets a file name {@code <cell-N>} whose lines are registered in
  * {@code linecache}, so tracebacks show the offending cell line. Compiled code is immutable and cached
@@ -78,7 +80,15 @@ final class CellCompiler {
         if (source.indexOf('\0') >= 0) {
             throw Py.SyntaxError("source code string cannot contain null bytes");
         }
-        mod tree = ParserFacade.parse(source + "\n", CompileMode.exec, filename, flags);
+        String translated;
+        try {
+            translated = Py3Translator.translate(source);
+        } catch (Py3Translator.UntranslatableException e) {
+            String[] lines = source.split("\n", -1);
+            String text = e.line() <= lines.length ? lines[e.line() - 1] : "";
+            throw new PySyntaxError(e.getMessage(), e.line(), e.column() + 1, text, filename);
+        }
+        mod tree = ParserFacade.parse(translated + "\n", CompileMode.exec, filename, flags);
         List<stmt> body = new ArrayList<>(((Module) tree).getInternalBody());
         Expression last = null;
         if (!body.isEmpty() && body.get(body.size() - 1) instanceof Expr expression) {

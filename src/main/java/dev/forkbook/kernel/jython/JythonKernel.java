@@ -308,7 +308,7 @@ public final class JythonKernel implements Kernel {
     private ExecutionNamespace newNamespace(Snapshot parent) {
         ExecutionNamespace namespace = new ExecutionNamespace(parent, runtime.deepcopy());
         namespace.putTransient("__name__", Py.newString("__main__"));
-        namespace.putTransient("__builtins__", Py.getSystemState().getBuiltins());
+        namespace.putTransient("__builtins__", runtime.builtinsModule());
         return namespace;
     }
 

@@ -28,6 +28,7 @@ final class JythonRuntime {
     private final PyObject deepcopy;
     private final PyObject linecacheEntries;
     private final PyObject formatException;
+    private final PyObject builtinsModule;
 
     private JythonRuntime() {
         Properties properties = new Properties();
@@ -45,6 +46,7 @@ final class JythonRuntime {
         deepcopy = imp.importName("copy", true).__getattr__("deepcopy");
         linecacheEntries = imp.importName("linecache", true).__getattr__("cache");
         formatException = imp.importName("traceback", true).__getattr__("format_exception");
+        builtinsModule = imp.importName("__builtin__", true);
     }
 
     /** The runtime, initialising Jython on first use (about 0.7 s). */
@@ -67,6 +69,11 @@ final class JythonRuntime {
     /** {@code linecache.cache}, where cell sources are registered so tracebacks show their lines. */
     PyObject linecacheEntries() {
         return linecacheEntries;
+    }
+
+    /** The {@code __builtin__} module, a cell's {@code __builtins__} as in a script. */
+    PyObject builtinsModule() {
+        return builtinsModule;
     }
 
     /** {@code traceback.format_exception}. */

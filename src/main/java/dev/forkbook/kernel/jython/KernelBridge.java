@@ -2,6 +2,7 @@ package dev.forkbook.kernel.jython;
 
 import dev.forkbook.kernel.Output;
 import org.python.core.CodeFlag;
+import org.python.core.Py;
 import org.python.core.PyBaseCode;
 import org.python.core.PyFunction;
 import org.python.core.PyMethod;
@@ -18,6 +19,20 @@ public final class KernelBridge {
     private volatile PyObject endOfCell;
 
     KernelBridge() {
+    }
+
+    /** Python 3's repr of {@code value}, for f-string {@code !r} fields and text/plain. */
+    public String py3repr(PyObject value) {
+        return Py3Repr.of(value);
+    }
+
+    /** Python 3 source translated for Jython, for {@code exec}, {@code eval} and {@code compile}. */
+    public String translate(String source) {
+        try {
+            return Py3Translator.translate(source);
+        } catch (Py3Translator.UntranslatableException e) {
+            throw Py.SyntaxError(e.getMessage());
+        }
     }
 
     /** Records stream text for the current execution; false when no execution runs on this thread. */

@@ -17,7 +17,7 @@ import org.python.core.PyUnicode;
 /**
  * Turns a Python object into a MIME bundle through the IPython display protocol:
  * {@code _repr_mimebundle_} first, then the individual {@code _repr_*_} methods; text/plain is always
- * the {@code repr}. A method that raises or returns None is skipped. Binary representations are base64.
+ * the Python 3 style {@code repr} ({@link Py3Repr}). A method that raises or returns None is skipped. Binary representations are base64.
  * A rich representation longer than the cap is dropped; text/plain is cut to it and marked.
  */
 final class MimeFormatter {
@@ -135,7 +135,7 @@ final class MimeFormatter {
 
     private static String safeRepr(PyObject value) {
         try {
-            return textOf(value.__repr__());
+            return Py3Repr.of(value);
         } catch (PyException e) {
             if (e.match(Py.KeyboardInterrupt)) {
                 throw e;

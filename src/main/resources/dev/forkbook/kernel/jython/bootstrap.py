@@ -39,6 +39,8 @@ def install(bridge):
     forkbook_module = imp.new_module('_forkbook')
     forkbook_module.bridge = bridge
     sys.modules['_forkbook'] = forkbook_module
+    from forkbook import py3
+    py3.install(bridge)
 
     def end_of_cell():
         pyplot = sys.modules.get('matplotlib.pyplot')

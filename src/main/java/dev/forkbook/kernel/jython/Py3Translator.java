@@ -1,0 +1,1243 @@
+package dev.forkbook.kernel.jython;
+
+import dev.forkbook.kernel.jython.Py3Tokenizer.Kind;
+import dev.forkbook.kernel.jython.Py3Tokenizer.Token;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Translates Python 3 source into source Jython 2.7 compiles, keeping every statement on its line:
+ * f-strings, annotations, keyword-only arguments, positional-only markers, extended unpacking,
+ * numeric underscores, {@code nonlocal}, {@code yield from} statements, {@code raise ... from},
+ * {@code ...} as a value, zero-argument {@code super()}, {@code class A:} as a new-style class,
+ * non-ASCII text literals as unicode, {@code exec(...)} with the cell's future flags, and IPython's
+ * {@code %magic} and {@code !shell} lines.
+ *
+ * <p>It works on {@link Py3Tokenizer} tokens and rewrites token ranges; everything else is copied as
+ * is. Translated code calls small helpers named {@code __fb_*} that the kernel installs as builtins.
+ * A construct it cannot translate raises {@link UntranslatableException}. A cell without Python-3-only
+ * tokens comes back as the same string.
+ */
+final class Py3Translator {
+
+    /** What Forkbook accepts beyond Python 2.7, for error messages. */
+    static final String SUPPORTED = "Forkbook runs Python 2.7 (Jython) with Python 3 syntax for"
+            + " f-strings, annotations, keyword-only arguments, extended unpacking, numeric"
+            + " underscores, nonlocal, yield from statements and print(flush=)";
+
+    /** A construct the translation cannot express in Python 2.7; {@code line} is 1-based. */
+    static final class UntranslatableException extends RuntimeException {
+        private final int line;
+        private final int column;
+
+        UntranslatableException(String construct, Token at) {
+            super(construct + " is not supported: " + SUPPORTED);
+            this.line = at.line();
+            this.column = at.column();
+        }
+
+        int line() {
+            return line;
+        }
+
+        int column() {
+            return column;
+        }
+    }
+
+    private static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as",
+            "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else",
+            "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
+            "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield");
+    private static final Set<String> COMPOUND = Set.of("if", "for", "while", "try", "with", "def",
+            "class", "async", "@");
+
+    private record Edit(int start, int end, String text) {
+    }
+
+    /** A function or class: its header line's tokens and the code-token range of its body. */
+    private record Scope(boolean isClass, String name, int keyword, int colon, int bodyStart,
+            int bodyEnd, String firstParam, Set<String> params) {
+    }
+
+    private final String src;
+    private final List<Token> all;
+    private final List<Token> t;
+    private final int[] match;
+    private final List<Edit> edits = new ArrayList<>();
+    private final List<Scope> scopes = new ArrayList<>();
+    private final Map<Integer, StringBuilder> prologues = new LinkedHashMap<>();
+    private final Set<Integer> magicsOnly = new LinkedHashSet<>();
+    private int nonlocalCells;
+
+    private Py3Translator(String source) {
+        this.src = source;
+        this.all = Py3Tokenizer.tokenize(source);
+        this.t = new ArrayList<>();
+        for (Token token : all) {
+            if (token.kind() != Kind.NL && token.kind() != Kind.COMMENT) {
+                t.add(token);
+            }
+        }
+        this.match = new int[t.size()];
+    }
+
+    /** The Jython 2.7 source for Python 3 {@code source}; the same string when nothing changes. */
+    static String translate(String source) {
+        if (!mayNeedTranslation(source)) {
+            return source;
+        }
+        Py3Translator translator = new Py3Translator(source);
+        translator.run();
+        return translator.edits.isEmpty() ? source : translator.render(0, source.length());
+    }
+
+    /**
+     * The fast path: Python 3 only constructs all need one of these characters (or a name checked
+     * by the tokenizer pass), so a cell such as {@code x = 1} is not tokenized.
+     */
+    private static boolean mayNeedTranslation(String source) {
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c > 127 || c == ':' || c == '*' || c == '_' || c == '%' || c == '!' || c == '@'
+                    || c == '.' || c == '\'' || c == '"' || c == '-' || c == '(' || c == 'n'
+                    && source.startsWith("nonlocal", i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void run() {
+        matchBrackets();
+        findScopes();
+        nonlocals();
+        for (int i = 0; i < t.size(); i++) {
+            tokenRule(i);
+        }
+        strings();
+        for (int close : closingOrder()) {
+            bracketRule(match[close], close);
+        }
+        for (int i = 0; i < t.size(); i++) {
+            if (t.get(i).lineStart() && !magicsOnly.contains(i)) {
+                statementRule(i);
+            }
+        }
+        for (Scope scope : scopes) {
+            if (!scope.isClass()) {
+                defHeader(scope);
+            }
+        }
+        for (Map.Entry<Integer, StringBuilder> prologue : prologues.entrySet()) {
+            insertPrologue(prologue.getKey(), prologue.getValue().toString());
+        }
+    }
+
+    // ---- structure ----
+
+    private void matchBrackets() {
+        List<Integer> stack = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            match[i] = -1;
+            Token token = t.get(i);
+            if (token.kind() != Kind.OP) {
+                continue;
+            }
+            String text = token.text();
+            if (text.equals("(") || text.equals("[") || text.equals("{")) {
+                stack.add(i);
+            } else if ((text.equals(")") || text.equals("]") || text.equals("}"))
+                    && !stack.isEmpty()) {
+                int open = stack.remove(stack.size() - 1);
+                match[open] = i;
+                match[i] = open;
+            }
+        }
+    }
+
+    private List<Integer> closingOrder() {
+        List<Integer> closes = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            Token token = t.get(i);
+            if (match[i] >= 0 && match[i] < i && token.kind() == Kind.OP) {
+                closes.add(i);
+            }
+        }
+        return closes;
+    }
+
+    /** End (exclusive, the NEWLINE index) of the logical line containing code token {@code i}. */
+    private int lineEnd(int i) {
+        int j = i;
+        while (j < t.size() && t.get(j).kind() != Kind.NEWLINE) {
+            j = match[j] > j ? match[j] + 1 : j + 1;
+        }
+        return j;
+    }
+
+    private int lineStartOf(int i) {
+        int j = i;
+        while (j > 0 && !t.get(j).lineStart()) {
+            j--;
+        }
+        return j;
+    }
+
+    private void findScopes() {
+        for (int i = 0; i < t.size(); i++) {
+            Token token = t.get(i);
+            boolean isDef = token.isName("def");
+            boolean isClass = token.isName("class");
+            if (!isDef && !isClass || i + 1 >= t.size() || t.get(i + 1).kind() != Kind.NAME) {
+                continue;
+            }
+            int header = lineStartOf(i);
+            int colon = -1;
+            for (int j = i + 2; j < t.size() && t.get(j).kind() != Kind.NEWLINE;
+                    j = match[j] > j ? match[j] + 1 : j + 1) {
+                if (t.get(j).is(":")) {
+                    colon = j;
+                    break;
+                }
+            }
+            if (colon < 0) {
+                continue;
+            }
+            int bodyStart = colon + 1;
+            int bodyEnd;
+            if (t.get(bodyStart).kind() != Kind.NEWLINE) {
+                bodyEnd = lineEnd(bodyStart);
+            } else {
+                bodyStart++;
+                int indent = t.get(header).indent();
+                bodyEnd = bodyStart;
+                while (bodyEnd < t.size() && (!t.get(bodyEnd).lineStart()
+                        || t.get(bodyEnd).indent() > indent)) {
+                    bodyEnd++;
+                }
+            }
+            String firstParam = null;
+            Set<String> params = new LinkedHashSet<>();
+            if (isDef && t.get(i + 2).is("(") && match[i + 2] > 0) {
+                for (int[] element : elements(i + 2, match[i + 2])) {
+                    int p = element[0];
+                    while (p < element[1] && t.get(p).kind() == Kind.OP) {
+                        p++;
+                    }
+                    if (p < element[1] && t.get(p).kind() == Kind.NAME) {
+                        params.add(t.get(p).text());
+                        if (firstParam == null && p == element[0]) {
+                            firstParam = t.get(p).text();
+                        }
+                    }
+                }
+            }
+            scopes.add(new Scope(isClass, t.get(i + 1).text(), i, colon, bodyStart, bodyEnd,
+                    firstParam, params));
+        }
+    }
+
+    /** The innermost scope whose body holds code token {@code i}, or null. */
+    private Scope enclosing(int i, boolean classes) {
+        Scope best = null;
+        for (Scope scope : scopes) {
+            if (scope.isClass() == classes && i >= scope.bodyStart() && i < scope.bodyEnd()
+                    && (best == null || scope.bodyStart() > best.bodyStart())) {
+                best = scope;
+            }
+        }
+        return best;
+    }
+
+    /** Elements between brackets {@code open} and {@code close}, split at top-level commas. */
+    private List<int[]> elements(int open, int close) {
+        List<int[]> result = new ArrayList<>();
+        int start = open + 1;
+        int j = start;
+        while (j < close) {
+            if (t.get(j).is(",")) {
+                result.add(new int[] {start, j});
+                start = j + 1;
+                j++;
+            } else {
+                j = match[j] > j ? match[j] + 1 : j + 1;
+            }
+        }
+        if (start < close) {
+            result.add(new int[] {start, close});
+        }
+        return result;
+    }
+
+    // ---- nonlocal ----
+
+    private void nonlocals() {
+        Map<Scope, Set<String>> cells = new LinkedHashMap<>();
+        for (int i = 0; i < t.size(); i++) {
+            if (!t.get(i).isName("nonlocal") || !t.get(i).lineStart()) {
+                continue;
+            }
+            Scope inner = enclosing(i, false);
+            Scope outer = inner == null ? null : enclosing(inner.keyword(), false);
+            if (outer == null) {
+                throw new UntranslatableException("nonlocal outside a nested function", t.get(i));
+            }
+            int end = lineEnd(i);
+            for (int j = i + 1; j < end; j++) {
+                if (t.get(j).kind() == Kind.NAME) {
+                    cells.computeIfAbsent(outer, k -> new LinkedHashSet<>()).add(t.get(j).text());
+                }
+            }
+            replaceTokens(i, end - 1, "pass");
+            magicsOnly.add(i);
+        }
+        for (Map.Entry<Scope, Set<String>> entry : cells.entrySet()) {
+            Scope outer = entry.getKey();
+            String cell = "__fb_nl" + (++nonlocalCells);
+            StringBuilder prologue = new StringBuilder(cell + " = __fb_Cell()");
+            for (String name : entry.getValue()) {
+                if (outer.params().contains(name)) {
+                    prologue.append("; ").append(cell).append('.').append(name).append(" = ")
+                            .append(name);
+                }
+            }
+            prologue(outer, prologue.toString());
+            for (int j = outer.bodyStart(); j < outer.bodyEnd(); j++) {
+                Token token = t.get(j);
+                if (token.kind() == Kind.NAME && entry.getValue().contains(token.text())
+                        && !isAttributeOrKeyword(j) && !covered(token.start())) {
+                    edits.add(new Edit(token.start(), token.end(), cell + "." + token.text()));
+                }
+            }
+        }
+    }
+
+    private boolean isAttributeOrKeyword(int j) {
+        if (j > 0 && t.get(j - 1).is(".")) {
+            return true;
+        }
+        if (j > 0 && (t.get(j - 1).isName("def") || t.get(j - 1).isName("class"))) {
+            return true;
+        }
+        if (j + 1 < t.size() && t.get(j + 1).is("=") && j > 0
+                && (t.get(j - 1).is("(") || t.get(j - 1).is(","))) {
+            int open = enclosingBracket(j);
+            if (open >= 0 && t.get(open).is("(")) {
+                return true;
+            }
+        }
+        // Parameters of nested functions are their own variables.
+        for (Scope scope : scopes) {
+            if (!scope.isClass() && j > scope.keyword() && j < scope.colon()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean covered(int position) {
+        for (Edit edit : edits) {
+            if (edit.start() <= position && position < edit.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- single tokens ----
+
+    private void tokenRule(int i) {
+        Token token = t.get(i);
+        switch (token.kind()) {
+            case NUMBER -> {
+                if (token.text().indexOf('_') >= 0) {
+                    edits.add(new Edit(token.start(), token.end(), token.text().replace("_", "")));
+                }
+            }
+            case MAGIC -> magic(i);
+            case SHELL -> edits.add(new Edit(token.start(), token.end(),
+                    "__fb_shell(" + literal(token.text().substring(1).trim()) + ", True)"));
+            case OP -> opRule(i);
+            case NAME -> nameRule(i);
+            default -> {
+            }
+        }
+    }
+
+    private void magic(int i) {
+        Token token = t.get(i);
+        magicsOnly.add(i);
+        String text = token.text();
+        if (text.startsWith("%%")) {
+            throw new UntranslatableException("the cell magic " + text.split("\\s")[0]
+                    + " (cell magics must be the first line of a cell)", token);
+        }
+        String call;
+        if (text.startsWith("!")) {
+            call = "__fb_shell(" + literal(text.substring(1).trim()) + ")";
+        } else {
+            String body = text.substring(1);
+            int space = 0;
+            while (space < body.length() && !Character.isWhitespace(body.charAt(space))) {
+                space++;
+            }
+            call = "__fb_magic(" + literal(body.substring(0, space)) + ", "
+                    + literal(body.substring(space).trim()) + ")";
+        }
+        edits.add(new Edit(token.start(), token.end(), call));
+    }
+
+    private void opRule(int i) {
+        Token token = t.get(i);
+        switch (token.text()) {
+            case ":=" -> throw new UntranslatableException("the assignment expression (:=)", token);
+            case "@", "@=" -> {
+                if (!token.lineStart()) {
+                    throw new UntranslatableException("the matrix multiplication operator (@)",
+                            token);
+                }
+            }
+            case "..." -> {
+                if (!insideSubscript(i)) {
+                    edits.add(new Edit(token.start(), token.end(), "Ellipsis"));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private boolean insideSubscript(int i) {
+        int open = enclosingBracket(i);
+        return open > 0 && t.get(open).is("[") && isValueEnd(t.get(open - 1));
+    }
+
+    /** The innermost bracket around code token {@code i} on its logical line, or -1. */
+    private int enclosingBracket(int i) {
+        for (int j = i - 1; j >= 0 && t.get(j).kind() != Kind.NEWLINE; j--) {
+            if (match[j] > i) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isValueEnd(Token token) {
+        return token.kind() == Kind.NAME && !KEYWORDS.contains(token.text())
+                || token.kind() == Kind.STRING || token.is(")") || token.is("]");
+    }
+
+    private void nameRule(int i) {
+        Token token = t.get(i);
+        Token next = i + 1 < t.size() ? t.get(i + 1) : token;
+        boolean afterDot = i > 0 && t.get(i - 1).is(".");
+        switch (token.text()) {
+            case "async" -> {
+                if (next.isName("def") || next.isName("for") || next.isName("with")) {
+                    throw new UntranslatableException("async " + next.text(), token);
+                }
+            }
+            case "await" -> {
+                if (next.kind() == Kind.NAME || next.is("(") || next.kind() == Kind.NUMBER) {
+                    throw new UntranslatableException("await", token);
+                }
+            }
+            case "yield" -> {
+                if (next.isName("from")) {
+                    if (!token.lineStart()) {
+                        throw new UntranslatableException("yield from inside an expression",
+                                token);
+                    }
+                    int end = lineEnd(i);
+                    edits.add(new Edit(token.start(), next.end(), "for __fb_y in"));
+                    Token last = t.get(end - 1);
+                    edits.add(new Edit(last.end(), last.end(), ": yield __fb_y"));
+                }
+            }
+            case "exec" -> {
+                if (next.is("(") && !afterDot) {
+                    edits.add(new Edit(token.start(), token.end(), "__fb_exec"));
+                }
+            }
+            case "super" -> {
+                if (next.is("(") && i + 2 < t.size() && t.get(i + 2).is(")") && !afterDot) {
+                    Scope function = enclosing(i, false);
+                    Scope owner = function == null ? null : enclosing(function.keyword(), true);
+                    if (owner != null && function.firstParam() != null) {
+                        replaceTokens(i + 1, i + 2,
+                                "(" + owner.name() + ", " + function.firstParam() + ")");
+                    }
+                }
+            }
+            case "class" -> {
+                if (i + 2 < t.size() && next.kind() == Kind.NAME) {
+                    Token after = t.get(i + 2);
+                    if (after.is(":")) {
+                        edits.add(new Edit(next.end(), next.end(), "(object)"));
+                    } else if (after.is("(") && i + 3 < t.size() && t.get(i + 3).is(")")) {
+                        replaceTokens(i + 2, i + 3, "(object)");
+                    }
+                }
+            }
+            case "raise" -> {
+                int end = lineEnd(i);
+                for (int j = i + 1; j < end; j = match[j] > j ? match[j] + 1 : j + 1) {
+                    if (t.get(j).isName("from")) {
+                        blank(t.get(j).start(), t.get(end - 1).end());
+                        break;
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    // ---- strings ----
+
+    private void strings() {
+        int i = 0;
+        while (i < t.size()) {
+            if (t.get(i).kind() != Kind.STRING) {
+                i++;
+                continue;
+            }
+            int end = i;
+            boolean formatted = false;
+            while (end < t.size() && t.get(end).kind() == Kind.STRING) {
+                formatted |= prefixOf(t.get(end).text()).indexOf('f') >= 0;
+                end++;
+            }
+            if (formatted) {
+                StringBuilder group = new StringBuilder("(");
+                for (int j = i; j < end; j++) {
+                    if (j > i) {
+                        group.append(" +").append(src, t.get(j - 1).end(), t.get(j).start());
+                    }
+                    group.append(stringPart(t.get(j)));
+                }
+                group.append(')');
+                edits.add(new Edit(t.get(i).start(), t.get(end - 1).end(), group.toString()));
+            } else {
+                for (int j = i; j < end; j++) {
+                    Token token = t.get(j);
+                    if (needsUnicode(token.text())) {
+                        edits.add(new Edit(token.start(), token.start(), "u"));
+                    }
+                }
+            }
+            i = end;
+        }
+    }
+
+    private static String prefixOf(String literal) {
+        int p = 0;
+        while (literal.charAt(p) != '\'' && literal.charAt(p) != '"') {
+            p++;
+        }
+        return literal.substring(0, p).toLowerCase();
+    }
+
+    private static boolean needsUnicode(String literal) {
+        String prefix = prefixOf(literal);
+        if (prefix.contains("u") || prefix.contains("b")) {
+            return false;
+        }
+        for (int k = prefix.length(); k < literal.length(); k++) {
+            if (literal.charAt(k) > 127) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String stringPart(Token token) {
+        String text = token.text();
+        String prefix = prefixOf(text);
+        if (prefix.indexOf('f') < 0) {
+            return needsUnicode(text) ? "u" + text : text;
+        }
+        return FString.translate(text, prefix, token);
+    }
+
+    /** One f-string literal as a {@code %} formatting expression. */
+    private static final class FString {
+        private final String body;
+        private final boolean raw;
+        private final Token token;
+        private final StringBuilder format = new StringBuilder();
+        private final StringBuilder plain = new StringBuilder();
+        private final List<String> args = new ArrayList<>();
+        private int p;
+
+        private FString(String body, boolean raw, Token token) {
+            this.body = body;
+            this.raw = raw;
+            this.token = token;
+        }
+
+        static String translate(String text, String prefix, Token token) {
+            int quoteAt = prefix.length();
+            char quote = text.charAt(quoteAt);
+            int quoteLength = text.startsWith(String.valueOf(quote).repeat(3), quoteAt) ? 3 : 1;
+            String quotes = text.substring(quoteAt, quoteAt + quoteLength);
+            String body = text.substring(quoteAt + quoteLength, text.length() - quoteLength);
+            FString f = new FString(body, prefix.contains("r"), token);
+            f.parse();
+            String newPrefix = prefix.replace("f", "");
+            if (!newPrefix.contains("u") && !newPrefix.contains("b")
+                    && body.chars().anyMatch(c -> c > 127)) {
+                newPrefix = "u" + newPrefix;
+            }
+            if (f.args.isEmpty()) {
+                return newPrefix + quotes + f.plain + quotes;
+            }
+            String literal = newPrefix + quotes + f.format + quotes;
+            int lost = count(text, '\n') - count(literal, '\n');
+            return "(" + literal + " % (" + String.join(", ", f.args) + ",)"
+                    + "\n".repeat(Math.max(0, lost)) + ")";
+        }
+
+        private void parse() {
+            while (p < body.length()) {
+                char c = body.charAt(p);
+                if (c == '{' && p + 1 < body.length() && body.charAt(p + 1) == '{'
+                        || c == '}' && p + 1 < body.length() && body.charAt(p + 1) == '}') {
+                    literal(String.valueOf(c));
+                    p += 2;
+                } else if (c == '{') {
+                    p++;
+                    field();
+                } else if (c == '}') {
+                    throw new UntranslatableException("a single '}' in an f-string", token);
+                } else if (c == '\\' && !raw && p + 1 < body.length()) {
+                    int end = p + 2;
+                    if (body.charAt(p + 1) == 'N' && end < body.length() && body.charAt(end) == '{') {
+                        end = body.indexOf('}', end) + 1;
+                    }
+                    literal(body.substring(p, end));
+                    p = end;
+                } else {
+                    literal(String.valueOf(c));
+                    p++;
+                }
+            }
+        }
+
+        private void literal(String text) {
+            plain.append(text);
+            format.append(text.replace("%", "%%"));
+        }
+
+        /** Reads one replacement field after its '{'. */
+        private void field() {
+            int exprStart = p;
+            int depth = 0;
+            while (p < body.length()) {
+                char c = body.charAt(p);
+                if (c == '\'' || c == '"') {
+                    int close = body.indexOf(c, p + 1);
+                    if (close < 0) {
+                        break;
+                    }
+                    p = close + 1;
+                    continue;
+                }
+                if ("([{".indexOf(c) >= 0) {
+                    depth++;
+                } else if (")]".indexOf(c) >= 0 || c == '}' && depth > 0) {
+                    depth--;
+                } else if (depth == 0 && (c == '}' || c == ':' || c == '!' && peek(1) != '='
+                        || c == '=' && peek(1) != '=' && !isComparison(body.charAt(p - 1)))) {
+                    break;
+                }
+                p++;
+            }
+            if (p >= body.length()) {
+                throw new UntranslatableException("an unterminated f-string field", token);
+            }
+            String expression = body.substring(exprStart, p);
+            boolean debug = body.charAt(p) == '=';
+            if (debug) {
+                p++;
+                int spaces = p;
+                while (p < body.length() && Character.isWhitespace(body.charAt(p))) {
+                    p++;
+                }
+                literal(expression + "=" + body.substring(spaces, p));
+                expression = expression.strip();
+            }
+            char conversion = 0;
+            if (p < body.length() && body.charAt(p) == '!') {
+                conversion = peek(1);
+                p += 2;
+            }
+            String spec = null;
+            if (p < body.length() && body.charAt(p) == ':') {
+                p++;
+                spec = spec();
+            }
+            if (p >= body.length() || body.charAt(p) != '}') {
+                throw new UntranslatableException("an unterminated f-string field", token);
+            }
+            p++;
+            if (expression.isBlank()) {
+                throw new UntranslatableException("an empty f-string expression", token);
+            }
+            String value = "(" + Py3Translator.translate(expression.strip()).replace('\n', ' ')
+                    + ")";
+            if (debug && conversion == 0 && spec == null) {
+                conversion = 'r';
+            }
+            if (conversion == 'r' || conversion == 'a') {
+                value = "__fb_repr(" + value + ")";
+            } else if (conversion == 's') {
+                value = "str(" + value + ")";
+            } else if (conversion != 0) {
+                throw new UntranslatableException("the f-string conversion !" + conversion, token);
+            }
+            if (spec != null) {
+                value = "format(" + value + ", " + spec + ")";
+            } else if (conversion == 0) {
+                value = "__fb_fs(" + value + ")";
+            }
+            args.add(value);
+            format.append("%s");
+            plain.append("%s");
+        }
+
+        /** A format spec, possibly with nested fields, as a Python expression. */
+        private String spec() {
+            StringBuilder text = new StringBuilder();
+            List<String> nested = new ArrayList<>();
+            while (p < body.length() && body.charAt(p) != '}') {
+                char c = body.charAt(p);
+                if (c == '{') {
+                    int close = body.indexOf('}', p);
+                    if (close < 0) {
+                        throw new UntranslatableException("an unterminated f-string field", token);
+                    }
+                    nested.add("(" + Py3Translator.translate(body.substring(p + 1, close).strip())
+                            + ")");
+                    text.append("%s");
+                    p = close + 1;
+                } else {
+                    text.append(c == '%' ? "%%" : String.valueOf(c));
+                    p++;
+                }
+            }
+            String literal = Py3Translator.literal(nested.isEmpty() ? text.toString().replace("%%", "%")
+                    : text.toString());
+            return nested.isEmpty() ? literal
+                    : "(" + literal + " % (" + String.join(", ", nested) + ",))";
+        }
+
+        private char peek(int offset) {
+            return p + offset < body.length() ? body.charAt(p + offset) : 0;
+        }
+
+        private static boolean isComparison(char before) {
+            return before == '<' || before == '>' || before == '!' || before == '=';
+        }
+
+        private static int count(String text, char c) {
+            return (int) text.chars().filter(ch -> ch == c).count();
+        }
+    }
+
+    // ---- brackets: displays and calls with several * and ** ----
+
+    private void bracketRule(int open, int close) {
+        Token opener = t.get(open);
+        Token before = open > 0 ? t.get(open - 1) : null;
+        List<int[]> elements = elements(open, close);
+        if (elements.isEmpty()) {
+            return;
+        }
+        boolean starred = false;
+        for (int[] element : elements) {
+            starred |= isStar(element[0], "*") || isStar(element[0], "**");
+        }
+        if (!starred) {
+            return;
+        }
+        boolean call = opener.is("(") && before != null && isValueEnd(before)
+                && !(open >= 2 && t.get(open - 2).isName("def"));
+        if (open >= 2 && (t.get(open - 2).isName("def") || t.get(open - 2).isName("lambda"))
+                || before != null && before.isName("lambda")) {
+            return;
+        }
+        if (call) {
+            callWithStars(open, close, elements);
+        } else if (opener.is("[") && before != null && isValueEnd(before)) {
+            return;
+        } else {
+            display(open, close, elements);
+        }
+    }
+
+    private boolean isStar(int i, String star) {
+        return t.get(i).kind() == Kind.OP && t.get(i).text().equals(star);
+    }
+
+    private boolean isKeywordArgument(int[] element) {
+        return element[1] - element[0] >= 2 && t.get(element[0]).kind() == Kind.NAME
+                && t.get(element[0] + 1).is("=");
+    }
+
+    private void callWithStars(int open, int close, List<int[]> elements) {
+        int stars = 0;
+        int doubleStars = 0;
+        boolean needed = false;
+        for (int[] element : elements) {
+            if (isStar(element[0], "**")) {
+                doubleStars++;
+            } else if (isStar(element[0], "*")) {
+                needed |= doubleStars > 0;
+                stars++;
+            } else if (isKeywordArgument(element)) {
+                needed |= doubleStars > 0;
+            } else {
+                needed |= stars > 0 || doubleStars > 0;
+            }
+        }
+        if (!needed && stars <= 1 && doubleStars <= 1) {
+            return;
+        }
+        List<String> positional = new ArrayList<>();
+        List<String> keywords = new ArrayList<>();
+        StringBuilder pendingPositional = new StringBuilder();
+        StringBuilder pendingKeywords = new StringBuilder();
+        for (int[] element : elements) {
+            if (isStar(element[0], "**")) {
+                flush(keywords, pendingKeywords, "{", "}");
+                keywords.add(renderTokens(element[0] + 1, element[1]));
+            } else if (isStar(element[0], "*")) {
+                flush(positional, pendingPositional, "[", "]");
+                positional.add(renderTokens(element[0] + 1, element[1]));
+            } else if (isKeywordArgument(element)) {
+                append(pendingKeywords, literal(t.get(element[0]).text()) + ": "
+                        + renderTokens(element[0] + 2, element[1]));
+            } else {
+                append(pendingPositional, renderTokens(element[0], element[1]));
+            }
+        }
+        flush(positional, pendingPositional, "[", "]");
+        flush(keywords, pendingKeywords, "{", "}");
+        List<String> arguments = new ArrayList<>();
+        if (!positional.isEmpty()) {
+            arguments.add("*__fb_list(" + String.join(", ", positional) + ")");
+        }
+        if (!keywords.isEmpty()) {
+            arguments.add("**__fb_kwargs(" + String.join(", ", keywords) + ")");
+        }
+        replaceKeepingLines(open, close, "(" + String.join(", ", arguments), ")");
+    }
+
+    private void display(int open, int close, List<int[]> elements) {
+        String kind = t.get(open).text();
+        boolean dict = false;
+        for (int[] element : elements) {
+            dict |= isStar(element[0], "**") || topLevelColon(element);
+        }
+        if (kind.equals("{") && dict) {
+            List<String> parts = new ArrayList<>();
+            StringBuilder pending = new StringBuilder();
+            for (int[] element : elements) {
+                if (isStar(element[0], "**")) {
+                    flush(parts, pending, "{", "}");
+                    parts.add(renderTokens(element[0] + 1, element[1]));
+                } else {
+                    append(pending, renderTokens(element[0], element[1]));
+                }
+            }
+            flush(parts, pending, "{", "}");
+            replaceKeepingLines(open, close, "__fb_dict(" + String.join(", ", parts), ")");
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        StringBuilder pending = new StringBuilder();
+        for (int[] element : elements) {
+            if (isStar(element[0], "*")) {
+                flush(parts, pending, "[", "]");
+                parts.add(renderTokens(element[0] + 1, element[1]));
+            } else {
+                append(pending, renderTokens(element[0], element[1]));
+            }
+        }
+        flush(parts, pending, "[", "]");
+        String helper = switch (kind) {
+            case "[" -> "__fb_list(";
+            case "{" -> "__fb_set(";
+            default -> "__fb_tuple(";
+        };
+        replaceKeepingLines(open, close, helper + String.join(", ", parts), ")");
+    }
+
+    private boolean topLevelColon(int[] element) {
+        for (int j = element[0]; j < element[1]; j = match[j] > j ? match[j] + 1 : j + 1) {
+            if (t.get(j).is(":")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void append(StringBuilder pending, String item) {
+        if (pending.length() > 0) {
+            pending.append(", ");
+        }
+        pending.append(item);
+    }
+
+    private static void flush(List<String> parts, StringBuilder pending, String open,
+            String close) {
+        if (pending.length() > 0) {
+            parts.add(open + pending + close);
+            pending.setLength(0);
+        }
+    }
+
+    // ---- statements: annotations, starred targets ----
+
+    private void statementRule(int i) {
+        Token first = t.get(i);
+        int end = lineEnd(i);
+        if (first.kind() == Kind.NAME && !KEYWORDS.contains(first.text())) {
+            int j = i + 1;
+            while (j < end && (t.get(j).is(".") && j + 1 < end
+                    && t.get(j + 1).kind() == Kind.NAME || t.get(j).is("["))) {
+                j = t.get(j).is("[") ? match[j] + 1 : j + 2;
+                if (j <= 0) {
+                    return;
+                }
+            }
+            if (j < end && t.get(j).is(":")) {
+                annotatedAssignment(i, j, end);
+                return;
+            }
+        }
+        if (first.kind() == Kind.NAME && KEYWORDS.contains(first.text())) {
+            return;
+        }
+        int equals = -1;
+        for (int j = i; j < end; j = match[j] > j ? match[j] + 1 : j + 1) {
+            if (t.get(j).is("=")) {
+                equals = j;
+                break;
+            }
+        }
+        if (equals < 0) {
+            return;
+        }
+        int targetStart = i;
+        int targetEnd = equals;
+        if (equals - i >= 2 && match[i] == equals - 1 && (first.is("(") || first.is("["))) {
+            targetStart = i + 1;
+            targetEnd = equals - 1;
+        }
+        int before = 0;
+        int after = 0;
+        int star = -1;
+        for (int[] element : elementsOf(targetStart, targetEnd)) {
+            if (isStar(element[0], "*")) {
+                if (star >= 0) {
+                    throw new UntranslatableException("two starred targets", t.get(element[0]));
+                }
+                star = element[0];
+            } else if (star < 0) {
+                before++;
+            } else {
+                after++;
+            }
+        }
+        if (star < 0) {
+            return;
+        }
+        edits.add(new Edit(t.get(star).start(), t.get(star).end(), ""));
+        int valueStart = equals + 1;
+        replaceKeepingLines(valueStart, end - 1,
+                "__fb_unpack((" + renderTokens(valueStart, end), "), " + before + ", " + after + ")",
+                false);
+    }
+
+    /** Elements of a token range split at top-level commas. */
+    private List<int[]> elementsOf(int start, int end) {
+        List<int[]> result = new ArrayList<>();
+        int from = start;
+        int j = start;
+        while (j < end) {
+            if (t.get(j).is(",")) {
+                result.add(new int[] {from, j});
+                from = j + 1;
+                j++;
+            } else {
+                j = match[j] > j ? match[j] + 1 : j + 1;
+            }
+        }
+        if (from < end) {
+            result.add(new int[] {from, end});
+        }
+        return result;
+    }
+
+    private void annotatedAssignment(int first, int colon, int end) {
+        int equals = -1;
+        for (int j = colon + 1; j < end; j = match[j] > j ? match[j] + 1 : j + 1) {
+            if (t.get(j).is("=")) {
+                equals = j;
+                break;
+            }
+        }
+        if (equals < 0) {
+            replaceKeepingLines(first, end - 1, "pass", "", false);
+        } else {
+            blank(t.get(colon).start(), t.get(equals - 1).end());
+        }
+    }
+
+    // ---- def headers ----
+
+    private void defHeader(Scope scope) {
+        int open = scope.keyword() + 2;
+        if (open >= t.size() || !t.get(open).is("(") || match[open] < 0) {
+            return;
+        }
+        int close = match[open];
+        for (int j = close + 1; j < scope.colon(); j++) {
+            if (t.get(j).is("->")) {
+                blank(t.get(j).start(), t.get(scope.colon() - 1).end());
+                break;
+            }
+        }
+        List<int[]> params = elements(open, close);
+        boolean rebuild = false;
+        boolean keywordOnly = false;
+        for (int[] param : params) {
+            if (isStar(param[0], "*")) {
+                keywordOnly = true;
+            } else if (keywordOnly && !isStar(param[0], "**") || t.get(param[0]).is("/")) {
+                rebuild = true;
+            }
+        }
+        if (!rebuild) {
+            for (int[] param : params) {
+                int[] annotation = annotation(param);
+                if (annotation != null) {
+                    blank(t.get(annotation[0]).start(), t.get(annotation[1] - 1).end());
+                }
+            }
+            return;
+        }
+        List<String> kept = new ArrayList<>();
+        StringBuilder prologue = new StringBuilder();
+        String kwargs = null;
+        boolean afterStar = false;
+        for (int[] param : params) {
+            Token first = t.get(param[0]);
+            int[] annotation = annotation(param);
+            int nameEnd = annotation != null ? annotation[0] : param[1];
+            int equals = -1;
+            for (int j = param[0]; j < param[1]; j = match[j] > j ? match[j] + 1 : j + 1) {
+                if (t.get(j).is("=")) {
+                    equals = j;
+                    break;
+                }
+            }
+            if (annotation == null && equals >= 0) {
+                nameEnd = equals;
+            }
+            if (first.is("/")) {
+                continue;
+            }
+            if (isStar(param[0], "**")) {
+                kwargs = renderTokens(param[0] + 1, nameEnd);
+                continue;
+            }
+            if (isStar(param[0], "*")) {
+                afterStar = true;
+                if (param[1] - param[0] > 1) {
+                    kept.add(renderTokens(param[0], nameEnd));
+                }
+                continue;
+            }
+            String name = renderTokens(param[0], nameEnd);
+            String defaultValue = equals >= 0 ? renderTokens(equals + 1, param[1]) : null;
+            if (!afterStar) {
+                kept.add(defaultValue == null ? name : name + "=" + defaultValue);
+            } else {
+                if (prologue.length() > 0) {
+                    prologue.append("; ");
+                }
+                prologue.append(name).append(" = ").append(defaultValue == null
+                        ? "__fb_kwreq(%KW%, " + literal(name) + ", " + literal(scope.name()) + ")"
+                        : "%KW%.pop(" + literal(name) + ", " + defaultValue + ")");
+            }
+        }
+        boolean ownKwargs = kwargs == null;
+        String kw = ownKwargs ? "__fb_kw" : kwargs;
+        if (prologue.length() > 0) {
+            kept.add("**" + kw);
+            String text = prologue.toString().replace("%KW%", kw);
+            if (ownKwargs) {
+                text += "; __fb_nokw(__fb_kw, " + literal(scope.name()) + ")";
+            }
+            prologue(scope, text);
+        } else if (kwargs != null) {
+            kept.add("**" + kwargs);
+        }
+        replaceKeepingLines(open, close, "(" + String.join(", ", kept), ")");
+    }
+
+    /** The annotation {@code : expr} of a parameter, as a token range, or null. */
+    private int[] annotation(int[] param) {
+        for (int j = param[0]; j < param[1]; j = match[j] > j ? match[j] + 1 : j + 1) {
+            if (t.get(j).is(":")) {
+                int end = j + 1;
+                while (end < param[1] && !t.get(end).is("=")) {
+                    end = match[end] > end ? match[end] + 1 : end + 1;
+                }
+                return new int[] {j, end};
+            }
+        }
+        return null;
+    }
+
+    private void prologue(Scope scope, String statements) {
+        prologues.computeIfAbsent(scope.keyword(), k -> new StringBuilder());
+        StringBuilder existing = prologues.get(scope.keyword());
+        if (existing.length() > 0) {
+            existing.append("; ");
+        }
+        existing.append(statements);
+    }
+
+    /** Puts statements before the first statement of the function whose {@code def} is at i. */
+    private void insertPrologue(int keyword, String statements) {
+        Scope scope = null;
+        for (Scope candidate : scopes) {
+            if (candidate.keyword() == keyword) {
+                scope = candidate;
+            }
+        }
+        int first = scope.bodyStart();
+        Token token = t.get(first);
+        if (token.kind() == Kind.STRING && t.get(first + 1).kind() == Kind.NEWLINE
+                && first + 1 < scope.bodyEnd()) {
+            edits.add(new Edit(token.end(), token.end(), "; " + statements));
+            return;
+        }
+        if (token.kind() == Kind.NAME && COMPOUND.contains(token.text()) || token.is("@")) {
+            throw new UntranslatableException("keyword-only arguments or nonlocal in a function"
+                    + " whose body starts with a compound statement (add a docstring first)",
+                    token);
+        }
+        edits.add(new Edit(token.start(), token.start(), statements + "; "));
+    }
+
+    // ---- editing ----
+
+    private void replaceTokens(int from, int to, String text) {
+        addEdit(new Edit(t.get(from).start(), t.get(to).end(), text));
+    }
+
+    /** Replaces tokens {@code from..to} (inclusive) keeping the number of lines. */
+    private void replaceKeepingLines(int from, int to, String head, String tail) {
+        replaceKeepingLines(from, to, head, tail, true);
+    }
+
+    private void replaceKeepingLines(int from, int to, String head, String tail,
+            boolean bracketed) {
+        int start = t.get(from).start();
+        int end = t.get(to).end();
+        String text = head + tail;
+        int lost = count(src.substring(start, end)) - count(text);
+        if (lost > 0 && !bracketed) {
+            StringBuilder continued = new StringBuilder(head);
+            continued.append(" \\\n".repeat(lost));
+            text = continued + tail;
+        } else if (lost > 0) {
+            text = head + "\n".repeat(lost) + tail;
+        }
+        addEdit(new Edit(start, end, text));
+    }
+
+    private void addEdit(Edit edit) {
+        edits.removeIf(e -> e.start() >= edit.start() && e.end() <= edit.end()
+                && !(e.start() == e.end() && e.start() == edit.end() && edit.end() > edit.start()));
+        edits.add(edit);
+    }
+
+    /** Replaces a range by spaces, keeping newlines (so columns after it stay put). */
+    private void blank(int start, int end) {
+        StringBuilder spaces = new StringBuilder();
+        for (int k = start; k < end; k++) {
+            char c = src.charAt(k);
+            spaces.append(c == '\n' ? '\n' : ' ');
+        }
+        addEdit(new Edit(start, end, spaces.toString()));
+    }
+
+    private static int count(String text) {
+        int n = 0;
+        for (int k = 0; k < text.length(); k++) {
+            if (text.charAt(k) == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Source of code tokens {@code [from, to)} with the edits inside applied. */
+    private String renderTokens(int from, int to) {
+        if (from >= to) {
+            return "";
+        }
+        return render(t.get(from).start(), t.get(to - 1).end());
+    }
+
+    private String render(int from, int to) {
+        List<Edit> inside = new ArrayList<>();
+        for (Edit edit : edits) {
+            if (edit.start() >= from && edit.end() <= to
+                    && !(edit.start() == edit.end() && (edit.start() == to && to > from))) {
+                inside.add(edit);
+            }
+        }
+        inside.sort(Comparator.comparingInt(Edit::start).thenComparingInt(Edit::end));
+        StringBuilder out = new StringBuilder();
+        int at = from;
+        for (Edit edit : inside) {
+            if (edit.start() < at) {
+                continue;
+            }
+            out.append(src, at, edit.start()).append(edit.text());
+            at = edit.end();
+        }
+        out.append(src, at, to);
+        return out.toString();
+    }
+
+    /** A Python literal for {@code text}: a str when it is printable ASCII, else unicode. */
+    static String literal(String text) {
+        boolean ascii = text.chars().allMatch(c -> c >= 32 && c <= 126);
+        StringBuilder out = new StringBuilder(ascii ? "'" : "u'");
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c == '\\' || c == '\'') {
+                out.append('\\').append(c);
+            } else if (c < 32 || c > 126) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('\'').toString();
+    }
+}

@@ -1,0 +1,412 @@
+"""Python 3 behaviour for cells on Jython 2.7: the __fb_* helpers translated cells call, the builtins
+a Python 3 notebook expects (help, exit, print(flush=), exec/eval/compile with the cell's future
+flags) and Python 3 additions to math, functools, itertools, importlib and sys.
+
+Installed once per JVM by the kernel's bootstrap. Helpers are builtins so any module, cell or function
+defined in a cell finds them.
+"""
+import sys
+import __builtin__
+import __future__
+
+_FUTURE = __future__.print_function.compiler_flag | __future__.division.compiler_flag
+_compile = __builtin__.compile
+_eval = __builtin__.eval
+_print = getattr(__builtin__, 'print')
+_range = __builtin__.range
+_bridge = None
+
+
+def _from_cell(frame):
+    return frame is not None and frame.f_code.co_filename.startswith('<cell-')
+
+
+class __fb_Cell(object):
+    """Holds the variables a nested function rebinds with nonlocal."""
+
+
+def __fb_list(*parts):
+    result = []
+    for part in parts:
+        result.extend(part)
+    return result
+
+
+def __fb_tuple(*parts):
+    return tuple(__fb_list(*parts))
+
+
+def __fb_set(*parts):
+    result = set()
+    for part in parts:
+        result.update(part)
+    return result
+
+
+def __fb_dict(*parts):
+    result = {}
+    for part in parts:
+        result.update(part)
+    return result
+
+
+def __fb_kwargs(*parts):
+    result = {}
+    for part in parts:
+        for key in part.keys():
+            if key in result:
+                raise TypeError("got multiple values for keyword argument '%s'" % key)
+            result[key] = part[key]
+    return result
+
+
+def __fb_unpack(iterable, before, after):
+    items = list(iterable)
+    if len(items) < before + after:
+        raise ValueError('not enough values to unpack (expected at least %d, got %d)'
+                         % (before + after, len(items)))
+    end = len(items) - after
+    return tuple(items[:before]) + (items[before:end],) + tuple(items[end:])
+
+
+def __fb_kwreq(kwargs, name, function):
+    try:
+        return kwargs.pop(name)
+    except KeyError:
+        raise TypeError("%s() missing 1 required keyword-only argument: '%s'" % (function, name))
+
+
+def __fb_nokw(kwargs, function):
+    if kwargs:
+        raise TypeError("%s() got an unexpected keyword argument '%s'"
+                        % (function, sorted(kwargs)[0]))
+
+
+def __fb_repr(value):
+    return _bridge.py3repr(value)
+
+
+_SHOWN_AS_PY3 = (float, long, list, tuple, dict, set, frozenset)
+
+
+def __fb_fs(value):
+    """An f-string field without a spec: str() as Python 3 shows it."""
+    if type(value) in _SHOWN_AS_PY3:
+        return _bridge.py3repr(value)
+    return value
+
+
+def compile(source, filename, mode, flags=0, dont_inherit=0):
+    if not dont_inherit and _from_cell(sys._getframe(1)):
+        flags |= _FUTURE
+        if isinstance(source, basestring):
+            source = _bridge.translate(source)
+    return _compile(source, filename, mode, flags, dont_inherit)
+
+
+def eval(source, globals=None, locals=None):
+    frame = sys._getframe(1)
+    if globals is None:
+        globals = frame.f_globals
+        if locals is None:
+            locals = frame.f_locals
+    elif locals is None:
+        locals = globals
+    if isinstance(source, basestring) and _from_cell(frame):
+        source = _compile(_bridge.translate(source.strip()), '<string>', 'eval', _FUTURE, 1)
+    return _eval(source, globals, locals)
+
+
+def __fb_exec(source, globals=None, locals=None):
+    frame = sys._getframe(1)
+    if globals is None:
+        globals = frame.f_globals
+        if locals is None:
+            locals = frame.f_locals
+    elif locals is None:
+        locals = globals
+    if isinstance(source, basestring):
+        source = _compile(_bridge.translate(source), '<string>', 'exec', _FUTURE, 1)
+    exec source in globals, locals
+
+
+def print_(*args, **kwargs):
+    flush = kwargs.pop('flush', False)
+    _print(*args, **kwargs)
+    if flush:
+        (kwargs.get('file') or sys.stdout).flush()
+
+
+class _LazyRange(object):
+    """range() whose bounds do not fit a list, as Python 3's lazy range."""
+
+    def __init__(self, start, stop, step):
+        if step == 0:
+            raise ValueError('range() arg 3 must not be zero')
+        self.start, self.stop, self.step = start, stop, step
+
+    def __len__(self):
+        if self.step > 0:
+            n = (self.stop - self.start + self.step - 1) // self.step
+        else:
+            n = (self.start - self.stop - self.step - 1) // -self.step
+        return max(0, n)
+
+    def __iter__(self):
+        i = self.start
+        if self.step > 0:
+            while i < self.stop:
+                yield i
+                i += self.step
+        else:
+            while i > self.stop:
+                yield i
+                i += self.step
+
+    def __contains__(self, value):
+        if self.step > 0 and not self.start <= value < self.stop:
+            return False
+        if self.step < 0 and not self.stop < value <= self.start:
+            return False
+        return (value - self.start) % self.step == 0
+
+    def __getitem__(self, index):
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError('range object index out of range')
+        return self.start + index * self.step
+
+    def __repr__(self):
+        if self.step == 1:
+            return 'range(%d, %d)' % (self.start, self.stop)
+        return 'range(%d, %d, %d)' % (self.start, self.stop, self.step)
+
+
+_LIST_LIMIT = 10 ** 7
+
+
+def range(*args):
+    """Python 2's list range, or a lazy range when the bounds are too large for a list."""
+    if len(args) == 1:
+        lazy = _LazyRange(0, args[0], 1)
+    elif len(args) in (2, 3):
+        lazy = _LazyRange(args[0], args[1], args[2] if len(args) > 2 else 1)
+    else:
+        return _range(*args)
+    if type(lazy.start) is long or type(lazy.stop) is long or len(lazy) > _LIST_LIMIT:
+        return lazy
+    return _range(*args)
+
+
+class _Quitter(object):
+    def __init__(self, name):
+        self.name = name
+
+    def __repr__(self):
+        return 'Use %s() or Ctrl-D (i.e. EOF) to exit' % self.name
+
+    def __call__(self, code=None):
+        raise SystemExit(code)
+
+
+class _Printer(object):
+    def __init__(self, text):
+        self.text = text
+
+    def __repr__(self):
+        return self.text
+
+    def __call__(self):
+        print_(self.text)
+
+
+class _Helper(object):
+    def __repr__(self):
+        return ('Type help() for interactive help, or help(object) for help about object.')
+
+    def __call__(self, *args, **kwargs):
+        if not args and not kwargs:
+            print_(repr(self))
+            return
+        import pydoc
+        return pydoc.help(*args, **kwargs)
+
+
+def _lru_cache(maxsize=128, typed=False):
+    import functools
+    from collections import OrderedDict
+
+    def decorating(function):
+        cache = OrderedDict()
+        stats = [0, 0]
+
+        def wrapper(*args, **kwargs):
+            key = args
+            if kwargs:
+                key += (object,) + tuple(sorted(kwargs.items()))
+            if typed:
+                key += tuple(type(v) for v in args)
+            try:
+                result = cache[key]
+                stats[0] += 1
+                if maxsize is not None:
+                    del cache[key]
+                    cache[key] = result
+                return result
+            except KeyError:
+                pass
+            stats[1] += 1
+            result = function(*args, **kwargs)
+            cache[key] = result
+            if maxsize is not None and len(cache) > maxsize:
+                cache.popitem(last=False)
+            return result
+
+        def cache_info():
+            return 'CacheInfo(hits=%d, misses=%d, maxsize=%s, currsize=%d)' % (
+                stats[0], stats[1], maxsize, len(cache))
+
+        def cache_clear():
+            cache.clear()
+            stats[:] = [0, 0]
+
+        wrapper.cache_info = cache_info
+        wrapper.cache_clear = cache_clear
+        return functools.wraps(function)(wrapper)
+
+    if callable(maxsize) and not isinstance(maxsize, (int, long)):
+        function, maxsize = maxsize, 128
+        return decorating(function)
+    return decorating
+
+
+def _accumulate(iterable, func=None, initial=None):
+    import operator
+    func = func or operator.add
+    iterator = iter(iterable)
+    total = initial
+    if initial is None:
+        try:
+            total = next(iterator)
+        except StopIteration:
+            return
+    yield total
+    for element in iterator:
+        total = func(total, element)
+        yield total
+
+
+def _prod(iterable, start=1):
+    result = start
+    for value in iterable:
+        result *= value
+    return result
+
+
+def _isqrt(n):
+    if n < 0:
+        raise ValueError('isqrt() argument must be nonnegative')
+    if n == 0:
+        return 0
+    x = 1 << ((n.bit_length() + 1) // 2)
+    while True:
+        y = (x + n // x) // 2
+        if y >= x:
+            return x
+        x = y
+
+
+def _comb(n, k):
+    if k < 0 or k > n:
+        return 0
+    k = min(k, n - k)
+    result = 1
+    for i in _range(1, k + 1):
+        result = result * (n - k + i) // i
+    return result
+
+
+def _perm(n, k=None):
+    k = n if k is None else k
+    if k < 0 or k > n:
+        return 0
+    result = 1
+    for i in _range(n - k + 1, n + 1):
+        result *= i
+    return result
+
+
+def _gcd(*values):
+    result = 0
+    for value in values:
+        a, b = abs(result), abs(value)
+        while b:
+            a, b = b, a % b
+        result = a
+    return result
+
+
+def _isclose(a, b, rel_tol=1e-09, abs_tol=0.0):
+    if a == b:
+        return True
+    diff = abs(b - a)
+    return diff <= abs(rel_tol * b) or diff <= abs(rel_tol * a) or diff <= abs_tol
+
+
+def _python3_library():
+    import math
+    import functools
+    import itertools
+    import importlib
+    for name, value in (('prod', _prod), ('isqrt', _isqrt), ('comb', _comb), ('perm', _perm),
+                        ('gcd', _gcd), ('isclose', _isclose), ('inf', float('inf')),
+                        ('nan', float('nan')), ('tau', 2 * math.pi),
+                        ('log2', lambda x: math.log(x, 2))):
+        if not hasattr(math, name):
+            setattr(math, name, value)
+    functools.lru_cache = _lru_cache
+    functools.cache = _lru_cache(None)
+    itertools.accumulate = _accumulate
+    importlib.reload = __builtin__.reload
+    if not hasattr(sys, 'intern'):
+        sys.intern = __builtin__.intern
+
+
+def __fb_magic(name, args):
+    from forkbook import magics
+    return magics.line_magic(name, args, sys._getframe(1))
+
+
+def __fb_shell(command, capture=False):
+    from forkbook import magics
+    return magics.shell(command, capture, sys._getframe(1))
+
+
+def __fb_cell_magic(name, args, body):
+    from forkbook import magics
+    return magics.cell_magic(name, args, body, sys._getframe(1))
+
+
+def install(bridge):
+    global _bridge
+    _bridge = bridge
+    names = globals()
+    for name in list(names):
+        if name.startswith('__fb_'):
+            setattr(__builtin__, name, names[name])
+    setattr(__builtin__, 'print', print_)
+    __builtin__.compile = compile
+    __builtin__.eval = eval
+    __builtin__.range = range
+    __builtin__.exit = _Quitter('exit')
+    __builtin__.quit = _Quitter('quit')
+    __builtin__.help = _Helper()
+    __builtin__.copyright = _Printer(sys.copyright)
+    __builtin__.credits = _Printer(
+        'Thanks to CWI, CNRI, BeOpen.com, Zope Corporation and a cast of thousands\n'
+        'for supporting Python development.  See www.python.org for more information.\n'
+        'Jython is maintained by the Jython developers (www.jython.org).')
+    __builtin__.license = _Printer('See https://www.python.org/psf/license/ and '
+                                   'https://www.jython.org/license')
+    _python3_library()

@@ -1,0 +1,1 @@
+"""Forkbook's stand-in for nose: only nose.tools, the asserts exercise notebooks import."""

@@ -1,0 +1,43 @@
+package dev.forkbook.kernel.jython;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import org.junit.jupiter.api.Test;
+
+/** The translation as a pure function: shapes of the output and line counts. */
+class Py3TranslatorTest {
+
+    private static String tr(String source) {
+        String out = Py3Translator.translate(source);
+        assertEquals(source.split("\n", -1).length, out.split("\n", -1).length,
+                "lines kept:\n" + out);
+        return out;
+    }
+
+    @Test
+    void a_cell_without_python_3_syntax_comes_back_as_the_same_string() {
+        String source = "x = 1\ny = x + 2";
+        assertSame(source, Py3Translator.translate(source));
+        String withCalls = "def f(a, b=2):\n    return [a, b]\nprint(f(1), 'x')";
+        assertSame(withCalls, Py3Translator.translate(withCalls));
+    }
+
+    @Test
+    void debug_dump() {
+        String[] cells = {
+            "f'a {x!r:>{w}} {y=} {z:.2f} 100%'",
+            "def f(a: int, *, b: str = 'x', c) -> None:\n    return a",
+            "def g(a, /, b):\n    '''doc'''\n    for i in a: pass",
+            "x: int = 5\ny: List[int]\nz = 1_000_000",
+            "a, *rest = [1, 2, 3]\nb = [*rest, 4]\nd = {**{'a': 1}, 'b': 2}\nf(*a, *b, c, **d, **e)",
+            "def outer():\n    count = 0\n    def inc():\n        nonlocal count\n        count += 1\n        return count\n    return inc",
+            "class A:\n    def __init__(self):\n        super().__init__()\n        print('\u2665', ...)",
+            "%timeit f(x)\n!ls -l\nfiles = !ls\nraise ValueError('x') from None",
+            "def gen():\n    yield from range(3)\nexec('print(1, 2)')",
+        };
+        for (String cell : cells) {
+            System.out.println("----\n" + cell + "\n=>\n" + tr(cell));
+        }
+    }
+}
