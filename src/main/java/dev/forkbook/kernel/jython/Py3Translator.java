@@ -257,22 +257,7 @@ final class Py3Translator {
 
     /** Elements between brackets {@code open} and {@code close}, split at top-level commas. */
     private List<int[]> elements(int open, int close) {
-        List<int[]> result = new ArrayList<>();
-        int start = open + 1;
-        int j = start;
-        while (j < close) {
-            if (t.get(j).is(",")) {
-                result.add(new int[] {start, j});
-                start = j + 1;
-                j++;
-            } else {
-                j = match[j] > j ? match[j] + 1 : j + 1;
-            }
-        }
-        if (start < close) {
-            result.add(new int[] {start, close});
-        }
-        return result;
+        return elementsOf(open + 1, close);
     }
 
     // ---- nonlocal ----

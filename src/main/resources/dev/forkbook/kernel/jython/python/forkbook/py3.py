@@ -104,27 +104,22 @@ def compile(source, filename, mode, flags=0, dont_inherit=0):
     return _compile(source, filename, mode, flags, dont_inherit)
 
 
+def _namespaces(frame, globals, locals):
+    if globals is None:
+        return frame.f_globals, frame.f_locals if locals is None else locals
+    return globals, globals if locals is None else locals
+
+
 def eval(source, globals=None, locals=None):
     frame = sys._getframe(1)
-    if globals is None:
-        globals = frame.f_globals
-        if locals is None:
-            locals = frame.f_locals
-    elif locals is None:
-        locals = globals
+    globals, locals = _namespaces(frame, globals, locals)
     if isinstance(source, basestring) and _from_cell(frame):
         source = _compile(_bridge.translate(source.strip()), '<string>', 'eval', _FUTURE, 1)
     return _eval(source, globals, locals)
 
 
 def __fb_exec(source, globals=None, locals=None):
-    frame = sys._getframe(1)
-    if globals is None:
-        globals = frame.f_globals
-        if locals is None:
-            locals = frame.f_locals
-    elif locals is None:
-        locals = globals
+    globals, locals = _namespaces(sys._getframe(1), globals, locals)
     if isinstance(source, basestring):
         source = _compile(_bridge.translate(source), '<string>', 'exec', _FUTURE, 1)
     exec source in globals, locals
