@@ -24,7 +24,20 @@ class Py3TranslatorTest {
     }
 
     @Test
-    void debug_dump() {
+    void f_strings_become_percent_formatting_with_python_3_field_semantics() {
+        assertEquals("(('%s=%s' % (__fb_fs((a)), format((b), '.2f'),)))",
+                tr("f'{a}={b:.2f}'"));
+        assertEquals("('{x} 100%')", tr("f'{{x}} 100%'"));
+    }
+
+    @Test
+    void annotations_are_blanked_so_columns_after_them_stay() {
+        assertEquals("def f(a     , b=1)       :\n    return a",
+                tr("def f(a: int, b=1) -> int:\n    return a"));
+    }
+
+    @Test
+    void every_translation_keeps_the_number_of_lines() {
         String[] cells = {
             "f'a {x!r:>{w}} {y=} {z:.2f} 100%'",
             "def f(a: int, *, b: str = 'x', c) -> None:\n    return a",
@@ -35,9 +48,10 @@ class Py3TranslatorTest {
             "class A:\n    def __init__(self):\n        super().__init__()\n        print('\u2665', ...)",
             "%timeit f(x)\n!ls -l\nfiles = !ls\nraise ValueError('x') from None",
             "def gen():\n    yield from range(3)\nexec('print(1, 2)')",
+            "x = [*a,\n     b,\n     c]\ny = f(*a,\n      *b)\nz = f'''{\nx}'''",
         };
         for (String cell : cells) {
-            System.out.println("----\n" + cell + "\n=>\n" + tr(cell));
+            tr(cell);
         }
     }
 }
