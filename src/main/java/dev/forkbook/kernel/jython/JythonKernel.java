@@ -345,13 +345,23 @@ public final class JythonKernel implements Kernel {
         TraceFunction previousTrace = threadState.tracefunc;
         context.running(threadState);
         try {
-            CellCompiler.CompiledCell cell = compiler.compile(code);
-            Py.runCode(cell.statements(), globals, globals);
-            if (cell.lastExpression() != null) {
-                PyObject value = Py.runCode(cell.lastExpression(), globals, globals);
-                if (value != null && value != Py.None) {
-                    publishResult(context, value);
+            CellMagic magic = CellMagic.of(code);
+            CellCompiler.CompiledCell cell = compiler.compile(magic == null ? code : magic.source());
+            PyObject timer = magic != null && magic.timed() ? builtin("__fb_time_start").__call__()
+                    : null;
+            PyObject value = null;
+            try {
+                Py.runCode(cell.statements(), globals, globals);
+                if (cell.lastExpression() != null) {
+                    value = Py.runCode(cell.lastExpression(), globals, globals);
                 }
+            } finally {
+                if (timer != null) {
+                    builtin("__fb_time_report").__call__(timer);
+                }
+            }
+            if (value != null && value != Py.None) {
+                publishResult(context, value);
             }
             runtime.bridge().endOfCell();
             Snapshot result = snapshot ? context.namespace().freeze() : null;
@@ -377,6 +387,10 @@ public final class JythonKernel implements Kernel {
         } finally {
             threadState.tracefunc = previousTrace;
         }
+    }
+
+    private PyObject builtin(String name) {
+        return runtime.builtinsModule().__getattr__(name);
     }
 
     /** A failed cell still shows the figures it drew (and leaves none open), as Jupyter does. */

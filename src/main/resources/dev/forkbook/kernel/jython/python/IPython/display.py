@@ -157,3 +157,73 @@ class Image(DisplayObject):
             metadata[mime] = dict((k, v) for k, v in (('width', self.width),
                                                        ('height', self.height)) if v)
         return ({mime: base64.b64encode(self.data), 'text/plain': repr(self)}, metadata)
+
+
+class Javascript(DisplayObject):
+    """Scripts do not run in Forkbook: shown as their text."""
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {'text/plain': self.data or ''}
+
+
+class Code(DisplayObject):
+    """Source code, shown as text."""
+
+    def __init__(self, data=None, url=None, filename=None, language=None):
+        DisplayObject.__init__(self, data, url, filename)
+        self.language = language
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {'text/plain': self.data or ''}
+
+
+class IFrame(object):
+    def __init__(self, src, width, height, **kwargs):
+        self.src, self.width, self.height = src, width, height
+
+    def _repr_html_(self):
+        return '<iframe width="%s" height="%s" src="%s" frameborder="0" allowfullscreen></iframe>' % (
+            self.width, self.height, self.src)
+
+
+class FileLink(object):
+    def __init__(self, path, url_prefix='', result_html_prefix='', result_html_suffix='<br>'):
+        self.path = path
+        self.url_prefix = url_prefix
+        self.result_html_prefix = result_html_prefix
+        self.result_html_suffix = result_html_suffix
+
+    def _repr_html_(self):
+        import cgi
+        return '%s<a href="%s%s" target="_blank">%s</a>%s' % (
+            self.result_html_prefix, self.url_prefix, cgi.escape(self.path, True),
+            cgi.escape(self.path), self.result_html_suffix)
+
+    def __repr__(self):
+        import os
+        return os.path.abspath(self.path)
+
+
+def _display_as(kind):
+    def show(*objs, **kwargs):
+        if kwargs.pop('raw', False):
+            for obj in objs:
+                display(kind(obj))
+        else:
+            display(*objs)
+    show.__name__ = 'display_' + getattr(kind, '__name__', 'image').lower()
+    return show
+
+
+display_html = _display_as(HTML)
+display_markdown = _display_as(Markdown)
+display_latex = _display_as(Latex)
+display_svg = _display_as(SVG)
+display_json = _display_as(JSON)
+display_pretty = _display_as(Pretty)
+display_javascript = _display_as(Javascript)
+display_png = _display_as(lambda data: Image(data=data, format='png'))
+display_jpeg = _display_as(lambda data: Image(data=data, format='jpeg'))
+__all__ += ['Javascript', 'Code', 'IFrame', 'FileLink', 'display_html', 'display_markdown',
+            'display_latex', 'display_svg', 'display_json', 'display_pretty', 'display_javascript',
+            'display_png', 'display_jpeg']

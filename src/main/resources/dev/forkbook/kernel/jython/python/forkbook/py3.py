@@ -383,6 +383,16 @@ def __fb_cell_magic(name, args, body):
     return magics.cell_magic(name, args, body, sys._getframe(1))
 
 
+def __fb_time_start():
+    from forkbook import magics
+    return magics.time_start()
+
+
+def __fb_time_report(started):
+    from forkbook import magics
+    magics.time_report(started)
+
+
 def install(bridge):
     global _bridge
     _bridge = bridge
