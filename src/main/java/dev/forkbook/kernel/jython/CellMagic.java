@@ -2,7 +2,7 @@ package dev.forkbook.kernel.jython;
 
 /**
  * A cell that starts with an IPython cell magic ({@code %%name args}): {@code %%time} runs the rest
- * of the cell as code and times it; any other becomes one call of the {@code __fb_cell_magic} helper
+ * of the cell as code and times it; any other becomes one call of the {@code _fb_cell_magic} helper
  * with the cell body as text.
  */
 record CellMagic(String name, String args, String body) {
@@ -29,7 +29,7 @@ record CellMagic(String name, String args, String body) {
         if (timed()) {
             return "\n" + body;
         }
-        return "__fb_cell_magic(" + Py3Translator.literal(name) + ", "
+        return "_fb_cell_magic(" + Py3Translator.literal(name) + ", "
                 + Py3Translator.literal(args) + ", " + Py3Translator.literal(body) + ")";
     }
 }

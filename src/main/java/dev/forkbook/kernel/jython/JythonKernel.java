@@ -347,7 +347,7 @@ public final class JythonKernel implements Kernel {
         try {
             CellMagic magic = CellMagic.of(code);
             CellCompiler.CompiledCell cell = compiler.compile(magic == null ? code : magic.source());
-            PyObject timer = magic != null && magic.timed() ? builtin("__fb_time_start").__call__()
+            PyObject timer = magic != null && magic.timed() ? builtin("_fb_time_start").__call__()
                     : null;
             PyObject value = null;
             try {
@@ -357,7 +357,7 @@ public final class JythonKernel implements Kernel {
                 }
             } finally {
                 if (timer != null) {
-                    builtin("__fb_time_report").__call__(timer);
+                    builtin("_fb_time_report").__call__(timer);
                 }
             }
             if (value != null && value != Py.None) {

@@ -181,7 +181,7 @@ final class Py3Repr {
             if (code.varargs) {
                 out.append(n++ > 0 ? ", *" : "*").append(code.co_varnames[next++]);
             }
-            if (code.varkwargs && !code.co_varnames[next].startsWith("__fb_")) {
+            if (code.varkwargs && !code.co_varnames[next].startsWith("_fb_")) {
                 out.append(n > 0 ? ", **" : "**").append(code.co_varnames[next]);
             }
         }

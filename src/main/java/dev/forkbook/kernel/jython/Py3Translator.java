@@ -19,7 +19,7 @@ import java.util.Set;
  * {@code %magic} and {@code !shell} lines.
  *
  * <p>It works on {@link Py3Tokenizer} tokens and rewrites token ranges; everything else is copied as
- * is. Translated code calls small helpers named {@code __fb_*} that the kernel installs as builtins.
+ * is. Translated code calls small helpers named {@code _fb_*} that the kernel installs as builtins.
  * A construct it cannot translate raises {@link UntranslatableException}. A cell without Python-3-only
  * tokens comes back as the same string.
  */
@@ -284,8 +284,8 @@ final class Py3Translator {
         }
         for (Map.Entry<Scope, Set<String>> entry : cells.entrySet()) {
             Scope outer = entry.getKey();
-            String cell = "__fb_nl" + (++nonlocalCells);
-            StringBuilder prologue = new StringBuilder(cell + " = __fb_Cell()");
+            String cell = "_fb_nl" + (++nonlocalCells);
+            StringBuilder prologue = new StringBuilder(cell + " = _fb_Cell()");
             for (String name : entry.getValue()) {
                 if (outer.params().contains(name)) {
                     prologue.append("; ").append(cell).append('.').append(name).append(" = ")
@@ -347,7 +347,7 @@ final class Py3Translator {
             }
             case MAGIC -> magic(i);
             case SHELL -> edits.add(new Edit(token.start(), token.end(),
-                    "__fb_shell(" + literal(token.text().substring(1).trim()) + ", True)"));
+                    "_fb_shell(" + literal(token.text().substring(1).trim()) + ", True)"));
             case OP -> opRule(i);
             case NAME -> nameRule(i);
             default -> {
@@ -365,14 +365,14 @@ final class Py3Translator {
         }
         String call;
         if (text.startsWith("!")) {
-            call = "__fb_shell(" + literal(text.substring(1).trim()) + ")";
+            call = "_fb_shell(" + literal(text.substring(1).trim()) + ")";
         } else {
             String body = text.substring(1);
             int space = 0;
             while (space < body.length() && !Character.isWhitespace(body.charAt(space))) {
                 space++;
             }
-            call = "__fb_magic(" + literal(body.substring(0, space)) + ", "
+            call = "_fb_magic(" + literal(body.substring(0, space)) + ", "
                     + literal(body.substring(space).trim()) + ")";
         }
         edits.add(new Edit(token.start(), token.end(), call));
@@ -440,14 +440,14 @@ final class Py3Translator {
                                 token);
                     }
                     int end = lineEnd(i);
-                    edits.add(new Edit(token.start(), next.end(), "for __fb_y in"));
+                    edits.add(new Edit(token.start(), next.end(), "for _fb_y in"));
                     Token last = t.get(end - 1);
-                    edits.add(new Edit(last.end(), last.end(), ": yield __fb_y"));
+                    edits.add(new Edit(last.end(), last.end(), ": yield _fb_y"));
                 }
             }
             case "exec" -> {
                 if (next.is("(") && !afterDot) {
-                    edits.add(new Edit(token.start(), token.end(), "__fb_exec"));
+                    edits.add(new Edit(token.start(), token.end(), "_fb_exec"));
                 }
             }
             case "super" -> {
@@ -681,7 +681,7 @@ final class Py3Translator {
                 conversion = 'r';
             }
             if (conversion == 'r' || conversion == 'a') {
-                value = "__fb_repr(" + value + ")";
+                value = "_fb_repr(" + value + ")";
             } else if (conversion == 's') {
                 value = "str(" + value + ")";
             } else if (conversion != 0) {
@@ -690,7 +690,7 @@ final class Py3Translator {
             if (spec != null) {
                 value = "format(" + value + ", " + spec + ")";
             } else if (conversion == 0) {
-                value = "__fb_fs(" + value + ")";
+                value = "_fb_fs(" + value + ")";
             }
             args.add(value);
             format.append("%s");
@@ -817,10 +817,10 @@ final class Py3Translator {
         flush(keywords, pendingKeywords, "{", "}");
         List<String> arguments = new ArrayList<>();
         if (!positional.isEmpty()) {
-            arguments.add("*__fb_list(" + String.join(", ", positional) + ")");
+            arguments.add("*_fb_list(" + String.join(", ", positional) + ")");
         }
         if (!keywords.isEmpty()) {
-            arguments.add("**__fb_kwargs(" + String.join(", ", keywords) + ")");
+            arguments.add("**_fb_kwargs(" + String.join(", ", keywords) + ")");
         }
         replaceKeepingLines(open, close, "(" + String.join(", ", arguments), ")");
     }
@@ -843,7 +843,7 @@ final class Py3Translator {
                 }
             }
             flush(parts, pending, "{", "}");
-            replaceKeepingLines(open, close, "__fb_dict(" + String.join(", ", parts), ")");
+            replaceKeepingLines(open, close, "_fb_dict(" + String.join(", ", parts), ")");
             return;
         }
         List<String> parts = new ArrayList<>();
@@ -858,9 +858,9 @@ final class Py3Translator {
         }
         flush(parts, pending, "[", "]");
         String helper = switch (kind) {
-            case "[" -> "__fb_list(";
-            case "{" -> "__fb_set(";
-            default -> "__fb_tuple(";
+            case "[" -> "_fb_list(";
+            case "{" -> "_fb_set(";
+            default -> "_fb_tuple(";
         };
         replaceKeepingLines(open, close, helper + String.join(", ", parts), ")");
     }
@@ -948,7 +948,7 @@ final class Py3Translator {
         edits.add(new Edit(t.get(star).start(), t.get(star).end(), ""));
         int valueStart = equals + 1;
         replaceKeepingLines(valueStart, end - 1,
-                "__fb_unpack((" + renderTokens(valueStart, end), "), " + before + ", " + after + ")",
+                "_fb_unpack((" + renderTokens(valueStart, end), "), " + before + ", " + after + ")",
                 false);
     }
 
@@ -980,11 +980,30 @@ final class Py3Translator {
                 break;
             }
         }
+        int annotationEnd = equals < 0 ? end : equals;
+        // In a class body the annotation's text is recorded, in order, for dataclasses.
+        String record = null;
+        if (colon == first + 1 && inClassBody(first) && annotationEnd > colon + 1) {
+            String text = src.substring(t.get(colon + 1).start(),
+                    t.get(annotationEnd - 1).end()).replace('\n', ' ');
+            record = "_fb_ann(locals(), " + literal(t.get(first).text()) + ", " + literal(text)
+                    + ")";
+        }
         if (equals < 0) {
-            replaceKeepingLines(first, end - 1, "pass", "", false);
+            replaceKeepingLines(first, end - 1, record == null ? "pass" : record, "", false);
         } else {
             blank(t.get(colon).start(), t.get(equals - 1).end());
+            if (record != null) {
+                Token last = t.get(end - 1);
+                edits.add(new Edit(last.end(), last.end(), "; " + record));
+            }
         }
+    }
+
+    private boolean inClassBody(int i) {
+        Scope cls = enclosing(i, true);
+        Scope function = enclosing(i, false);
+        return cls != null && (function == null || cls.bodyStart() > function.bodyStart());
     }
 
     // ---- def headers ----
@@ -1061,17 +1080,17 @@ final class Py3Translator {
                     prologue.append("; ");
                 }
                 prologue.append(name).append(" = ").append(defaultValue == null
-                        ? "__fb_kwreq(%KW%, " + literal(name) + ", " + literal(scope.name()) + ")"
+                        ? "_fb_kwreq(%KW%, " + literal(name) + ", " + literal(scope.name()) + ")"
                         : "%KW%.pop(" + literal(name) + ", " + defaultValue + ")");
             }
         }
         boolean ownKwargs = kwargs == null;
-        String kw = ownKwargs ? "__fb_kw" : kwargs;
+        String kw = ownKwargs ? "_fb_kw" : kwargs;
         if (prologue.length() > 0) {
             kept.add("**" + kw);
             String text = prologue.toString().replace("%KW%", kw);
             if (ownKwargs) {
-                text += "; __fb_nokw(__fb_kw, " + literal(scope.name()) + ")";
+                text += "; _fb_nokw(_fb_kw, " + literal(scope.name()) + ")";
             }
             prologue(scope, text);
         } else if (kwargs != null) {

@@ -85,6 +85,14 @@ class Py3SyntaxTest extends KernelTestBase {
     }
 
     @Test
+    void translated_code_works_inside_class_bodies_and_methods() {
+        assertEquals("P(1) [1, 2]\n", out("class P:\n    def __init__(self, x: int, *, tail=(2,)):\n"
+                + "        self.x, self.tail = x, [*tail]\n"
+                + "    def __repr__(self):\n        return f'P({self.x})'\n"
+                + "p = P(1)\nprint(p, [p.x, *p.tail])"));
+    }
+
+    @Test
     void numeric_underscores_are_plain_numbers() {
         assertEquals("1001000.5", value("1_000_000 + 1_000.5"));
         assertEquals("255", value("0xff_ff & 0b1111_1111"));

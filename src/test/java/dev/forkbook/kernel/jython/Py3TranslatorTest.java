@@ -25,7 +25,7 @@ class Py3TranslatorTest {
 
     @Test
     void f_strings_become_percent_formatting_with_python_3_field_semantics() {
-        assertEquals("(('%s=%s' % (__fb_fs((a)), format((b), '.2f'),)))",
+        assertEquals("(('%s=%s' % (_fb_fs((a)), format((b), '.2f'),)))",
                 tr("f'{a}={b:.2f}'"));
         assertEquals("('{x} 100%')", tr("f'{{x}} 100%'"));
     }

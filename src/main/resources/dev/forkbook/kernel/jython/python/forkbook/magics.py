@@ -1,6 +1,6 @@
 """IPython's magics and shell escapes on Forkbook: %timeit, %time, %matplotlib, %load_ext, %run, %who,
 %pwd, !cmd and the cell magics %%timeit, %%writefile, %%bash, %%html, %%markdown, %%latex and
-%%javascript. Translated cells call line_magic, shell and cell_magic (through the __fb_* builtins)
+%%javascript. Translated cells call line_magic, shell and cell_magic (through the _fb_* builtins)
 with the calling frame, whose namespace the magic works in."""
 from __future__ import print_function
 
@@ -107,11 +107,11 @@ def _translate(source):
 def _timer_function(statement, setup, globals_):
     body = '\n'.join('        ' + line for line in statement.splitlines() or ['pass'])
     setup_body = '\n'.join('    ' + line for line in setup.splitlines() or ['pass'])
-    source = ('def __fb_timer(_it, _clock):\n%s\n    _t0 = _clock()\n    for _i in _it:\n%s\n'
+    source = ('def _fb_timer(_it, _clock):\n%s\n    _t0 = _clock()\n    for _i in _it:\n%s\n'
               '        pass\n    return _clock() - _t0\n') % (setup_body, body)
     namespace = {}
     exec(compile(_translate(source), '<magic-timeit>', 'exec', 0, 1), globals_, namespace)
-    return namespace['__fb_timer']
+    return namespace['_fb_timer']
 
 
 def timeit(args, frame):

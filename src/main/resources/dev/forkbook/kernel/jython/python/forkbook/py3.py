@@ -1,4 +1,4 @@
-"""Python 3 behaviour for cells on Jython 2.7: the __fb_* helpers translated cells call, the builtins
+"""Python 3 behaviour for cells on Jython 2.7: the _fb_* helpers translated cells call, the builtins
 a Python 3 notebook expects (help, exit, print(flush=), exec/eval/compile with the cell's future
 flags) and Python 3 additions to math, functools, itertools, importlib and sys.
 
@@ -21,36 +21,36 @@ def _from_cell(frame):
     return frame is not None and frame.f_code.co_filename.startswith('<cell-')
 
 
-class __fb_Cell(object):
+class _fb_Cell(object):
     """Holds the variables a nested function rebinds with nonlocal."""
 
 
-def __fb_list(*parts):
+def _fb_list(*parts):
     result = []
     for part in parts:
         result.extend(part)
     return result
 
 
-def __fb_tuple(*parts):
-    return tuple(__fb_list(*parts))
+def _fb_tuple(*parts):
+    return tuple(_fb_list(*parts))
 
 
-def __fb_set(*parts):
+def _fb_set(*parts):
     result = set()
     for part in parts:
         result.update(part)
     return result
 
 
-def __fb_dict(*parts):
+def _fb_dict(*parts):
     result = {}
     for part in parts:
         result.update(part)
     return result
 
 
-def __fb_kwargs(*parts):
+def _fb_kwargs(*parts):
     result = {}
     for part in parts:
         for key in part.keys():
@@ -60,7 +60,7 @@ def __fb_kwargs(*parts):
     return result
 
 
-def __fb_unpack(iterable, before, after):
+def _fb_unpack(iterable, before, after):
     items = list(iterable)
     if len(items) < before + after:
         raise ValueError('not enough values to unpack (expected at least %d, got %d)'
@@ -69,27 +69,35 @@ def __fb_unpack(iterable, before, after):
     return tuple(items[:before]) + (items[before:end],) + tuple(items[end:])
 
 
-def __fb_kwreq(kwargs, name, function):
+def _fb_kwreq(kwargs, name, function):
     try:
         return kwargs.pop(name)
     except KeyError:
         raise TypeError("%s() missing 1 required keyword-only argument: '%s'" % (function, name))
 
 
-def __fb_nokw(kwargs, function):
+def _fb_nokw(kwargs, function):
     if kwargs:
         raise TypeError("%s() got an unexpected keyword argument '%s'"
                         % (function, sorted(kwargs)[0]))
 
 
-def __fb_repr(value):
+def _fb_ann(namespace, name, annotation):
+    """Records a class-level annotation (its text) in definition order."""
+    if '__annotations__' not in namespace:
+        from collections import OrderedDict
+        namespace['__annotations__'] = OrderedDict()
+    namespace['__annotations__'][name] = annotation
+
+
+def _fb_repr(value):
     return _bridge.py3repr(value)
 
 
 _SHOWN_AS_PY3 = (float, long, list, tuple, dict, set, frozenset)
 
 
-def __fb_fs(value):
+def _fb_fs(value):
     """An f-string field without a spec: str() as Python 3 shows it."""
     if type(value) in _SHOWN_AS_PY3:
         return _bridge.py3repr(value)
@@ -118,7 +126,7 @@ def eval(source, globals=None, locals=None):
     return _eval(source, globals, locals)
 
 
-def __fb_exec(source, globals=None, locals=None):
+def _fb_exec(source, globals=None, locals=None):
     globals, locals = _namespaces(sys._getframe(1), globals, locals)
     if isinstance(source, basestring):
         source = _compile(_bridge.translate(source), '<string>', 'exec', _FUTURE, 1)
@@ -141,6 +149,9 @@ class _LazyRange(object):
         self.start, self.stop, self.step = start, stop, step
 
     def __len__(self):
+        return self._length()
+
+    def _length(self):
         if self.step > 0:
             n = (self.stop - self.start + self.step - 1) // self.step
         else:
@@ -166,9 +177,10 @@ class _LazyRange(object):
         return (value - self.start) % self.step == 0
 
     def __getitem__(self, index):
+        length = self._length()
         if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
+            index += length
+        if not 0 <= index < length:
             raise IndexError('range object index out of range')
         return self.start + index * self.step
 
@@ -189,7 +201,7 @@ def range(*args):
         lazy = _LazyRange(args[0], args[1], args[2] if len(args) > 2 else 1)
     else:
         return _range(*args)
-    if type(lazy.start) is long or type(lazy.stop) is long or len(lazy) > _LIST_LIMIT:
+    if type(lazy.start) is long or type(lazy.stop) is long or lazy._length() > _LIST_LIMIT:
         return lazy
     return _range(*args)
 
@@ -359,36 +371,36 @@ def _python3_library():
                         ('nan', float('nan')), ('tau', 2 * math.pi),
                         ('log2', lambda x: math.log(x, 2))):
         if not hasattr(math, name):
-            setattr(math, name, value)
+            setattr(math, name, staticmethod(value) if callable(value) else value)
     functools.lru_cache = _lru_cache
     functools.cache = _lru_cache(None)
-    itertools.accumulate = _accumulate
+    itertools.accumulate = staticmethod(_accumulate)
     importlib.reload = __builtin__.reload
     if not hasattr(sys, 'intern'):
         sys.intern = __builtin__.intern
 
 
-def __fb_magic(name, args):
+def _fb_magic(name, args):
     from forkbook import magics
     return magics.line_magic(name, args, sys._getframe(1))
 
 
-def __fb_shell(command, capture=False):
+def _fb_shell(command, capture=False):
     from forkbook import magics
     return magics.shell(command, capture, sys._getframe(1))
 
 
-def __fb_cell_magic(name, args, body):
+def _fb_cell_magic(name, args, body):
     from forkbook import magics
     return magics.cell_magic(name, args, body, sys._getframe(1))
 
 
-def __fb_time_start():
+def _fb_time_start():
     from forkbook import magics
     return magics.time_start()
 
 
-def __fb_time_report(started):
+def _fb_time_report(started):
     from forkbook import magics
     magics.time_report(started)
 
@@ -398,7 +410,7 @@ def install(bridge):
     _bridge = bridge
     names = globals()
     for name in list(names):
-        if name.startswith('__fb_'):
+        if name.startswith('_fb_'):
             setattr(__builtin__, name, names[name])
     setattr(__builtin__, 'print', print_)
     __builtin__.compile = compile

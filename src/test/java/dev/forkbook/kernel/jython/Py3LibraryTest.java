@@ -1,0 +1,90 @@
+package dev.forkbook.kernel.jython;
+
+import static dev.forkbook.kernel.jython.KernelFixture.eval;
+import static dev.forkbook.kernel.jython.KernelFixture.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.forkbook.kernel.ExecutionResult;
+import dev.forkbook.kernel.Kernel;
+import org.junit.jupiter.api.Test;
+
+/** Python 3 library names notebooks use, on real executions; expected values are CPython 3's. */
+class Py3LibraryTest extends KernelTestBase {
+
+    private static String shown(String code) {
+        return eval(kernel, Kernel.INITIAL_STATE, code);
+    }
+
+    @Test
+    void math_has_prod_comb_perm_isqrt_and_gcd() {
+        assertEquals("(24, 10, 20, 3, 6, True)", shown("import math\n(math.prod([1, 2, 3, 4]),"
+                + " math.comb(5, 2), math.perm(5, 2), math.isqrt(15), math.gcd(12, 18),"
+                + " math.isclose(0.1 + 0.2, 0.3))"));
+        assertEquals("10000000000", shown("import math\nmath.isqrt(10**20)"));
+    }
+
+    @Test
+    void functools_lru_cache_memoizes_with_and_without_arguments() {
+        assertEquals("(354224848179261915075, 'CacheInfo(hits=98, misses=101, maxsize=None,"
+                + " currsize=101)')", shown("from functools import lru_cache\n"
+                + "@lru_cache(maxsize=None)\ndef fib(n):\n    return n if n < 2 else fib(n-1) + fib(n-2)\n"
+                + "(fib(100), fib.cache_info())"));
+        assertEquals("2", shown("import functools\n@functools.lru_cache\ndef sq(x):\n    return x * x\n"
+                + "sq(1) + sq(1)"));
+    }
+
+    @Test
+    void itertools_accumulate_takes_an_initial_value() {
+        assertEquals("([1, 3, 6], [100, 101, 103, 106])", shown("from itertools import accumulate\n"
+                + "(list(accumulate([1, 2, 3])), list(accumulate([1, 2, 3], initial=100)))"));
+    }
+
+    @Test
+    void importlib_reload_and_sys_intern_exist() {
+        assertEquals("(True, 'ab')", shown("import importlib, sys, json\n"
+                + "(importlib.reload(json) is json, sys.intern('ab'))"));
+    }
+
+    @Test
+    void range_of_huge_bounds_is_lazy_like_python_3() {
+        assertEquals("(999999999999, True, range(0, 1000000000000), 0)",
+                shown("r = range(10**12)\n(r[-1], 10**11 in r, r, next(iter(r)))"));
+        assertEquals("[0, 2, 4]", shown("list(range(0, 6, 2))"));
+    }
+
+    @Test
+    void typing_names_work_in_aliases_and_stripped_annotations() {
+        assertEquals("(typing.List[int], [1.0])", shown("from typing import List, Dict, Optional,"
+                + " Tuple, Any, Union, Callable, TypeVar, Generic\n"
+                + "T = TypeVar('T')\nVector = List[float]\n"
+                + "class Box(Generic[T]):\n    pass\n"
+                + "def scale(v: Vector, k: Optional[float] = None) -> Vector:\n    return v\n"
+                + "(List[int], scale([1.0]))"));
+    }
+
+    @Test
+    void dataclasses_build_init_repr_eq_and_order_from_class_annotations() {
+        assertEquals("(Point(x=1, y=2.5, tags=[]), True, False, [Point(x=0, y=0.0, tags=[])])",
+                shown("from dataclasses import dataclass, field\n"
+                        + "@dataclass(order=True)\nclass Point:\n    x: int\n    y: float = 0.0\n"
+                        + "    tags: list[str] = field(default_factory=list)\n"
+                        + "p = Point(1, 2.5)\n"
+                        + "(p, p == Point(1, 2.5), p < Point(0), sorted([Point(0)]))"));
+        ExecutionResult frozen = run(kernel, Kernel.INITIAL_STATE,
+                "from dataclasses import dataclass\n@dataclass(frozen=True)\nclass C:\n    a: int\n"
+                        + "C(1).a = 2");
+        assertEquals("FrozenInstanceError", frozen.error().ename());
+    }
+
+    @Test
+    void nose_tools_asserts_are_importable_and_fail_like_unittest() {
+        assertEquals("[None, None, None, None]", shown("from nose.tools import assert_equal,"
+                + " assert_true, ok_, eq_\n"
+                + "[assert_equal(1, 1), assert_true(True), ok_(1), eq_(2, 2)]"));
+        ExecutionResult failed = run(kernel, Kernel.INITIAL_STATE,
+                "from nose.tools import assert_equal\nassert_equal(1, 2)");
+        assertEquals("AssertionError", failed.error().ename());
+        assertTrue(failed.error().evalue().contains("1 != 2"), failed.error().evalue());
+    }
+}
