@@ -5,7 +5,6 @@ import dev.forkbook.kernel.jython.JythonKernel;
 import dev.forkbook.kernel.remote.RemoteKernel;
 import dev.forkbook.kernel.remote.RemoteKernelException;
 import dev.forkbook.notebook.AtomicFileWriter;
-import dev.forkbook.notebook.CellNode;
 import dev.forkbook.notebook.FileOps;
 import dev.forkbook.notebook.ForkbookFormat;
 import dev.forkbook.notebook.Ipynb;
@@ -26,7 +25,8 @@ import picocli.CommandLine.Parameters;
 /** {@code forkbook run}: executes a notebook headless and writes its outputs back. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Execute a notebook (.forkbook or .ipynb) without a display, write the outputs "
-                + "back, and exit non-zero at the first error (like jupyter nbconvert --execute).")
+                + "back, and exit non-zero at the first error (like jupyter nbconvert --execute); "
+                + "cells not reached lose their old outputs.")
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "NOTEBOOK", description = "A .forkbook or .ipynb file.")
@@ -39,6 +39,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE",
             description = "Write the executed notebook here instead of over NOTEBOOK.")
     Path output;
+
+    @Option(names = "--allow-errors",
+            description = "Go on after a failing cell (as nbconvert --allow-errors) and exit 0; "
+                    + "cells under a failed one run from the last state that succeeded.")
+    boolean allowErrors;
 
     @Option(names = "--export", paramLabel = "FILE.ipynb",
             description = "Also export the path to --node (or the current cell) as .ipynb.")
@@ -83,10 +88,10 @@ final class RunCommand implements Callable<Integer> {
                             : " at " + document.kernel().url())
                     + "; running it on the embedded Jython (use --connect URL for that one).");
         }
-        CellNode failed;
+        NotebookRunner.Report report;
         try (kernel; NotebookSession session = new NotebookSession(kernel, document.tree(),
                 Runnable::run, Runnable::run)) {
-            failed = new NotebookRunner(session, System.err).run(node);
+            report = new NotebookRunner(session, System.err).run(node, allowErrors);
         }
         NotebookDocument executed = new NotebookDocument(document.tree(),
                 node != null ? node : document.current(), KernelChoices.of(kernel, document.kernel()));
@@ -103,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("Cannot write the results: " + e.getMessage());
             return 2;
         }
-        return failed == null ? 0 : 1;
+        return report.failed().isEmpty() || allowErrors ? 0 : 1;
     }
 
     private static void write(Path target, NotebookDocument document) throws IOException {

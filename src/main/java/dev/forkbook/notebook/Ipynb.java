@@ -62,19 +62,22 @@ public final class Ipynb {
     }
 
     /**
-     * Reads an nbformat 4 notebook.
+     * Reads an nbformat 4 notebook, or an nbformat 3 one upgraded as nbformat does.
      *
      * @throws NotebookFormatException when it is not one
      */
     public static NotebookDocument read(byte[] bytes) {
         JsonNode root = ForkbookFormat.parseJson(bytes);
+        int major = root.path("nbformat").asInt(-1);
+        if (major == 3 && root.path("worksheets").isArray()) {
+            return linear(Nbformat3.upgradeCells(root));
+        }
         if (!root.isObject() || !root.has("cells")) {
             throw new NotebookFormatException("This is not a Jupyter notebook (no cells).");
         }
-        int major = root.path("nbformat").asInt(-1);
         if (major != 4) {
-            throw new NotebookFormatException("Only nbformat 4 notebooks can be imported; this one "
-                    + "is nbformat " + root.path("nbformat") + ".");
+            throw new NotebookFormatException("Only nbformat 3 and 4 notebooks can be imported; "
+                    + "this one is nbformat " + root.path("nbformat") + ".");
         }
         JsonNode forkbook = root.path("metadata").path("forkbook");
         if (forkbook.isObject() && forkbook.path("cells").isArray()) {

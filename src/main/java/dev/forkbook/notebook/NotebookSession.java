@@ -472,8 +472,17 @@ public final class NotebookSession implements AutoCloseable {
      * outputs differ from the ones it had.
      */
     public CompletableFuture<CellNode> rerunInPlace(String id) {
+        return rerunInPlace(id, false);
+    }
+
+    /**
+     * {@link #rerunInPlace(String)}; with {@code pastFailures}, a cell under a failed one runs from
+     * the nearest ancestor that has a state (as the cells of a notebook run with errors allowed).
+     */
+    public CompletableFuture<CellNode> rerunInPlace(String id, boolean pastFailures) {
         CellNode before = tree.get(id);
-        String from = tree.kernelStateFor(before.parentId());
+        String from = pastFailures ? tree.nearestLiveState(before.parentId())
+                : tree.kernelStateFor(before.parentId());
         if (before.kind() != CellKind.CODE || from == null) {
             return CompletableFuture.completedFuture(before);
         }

@@ -65,6 +65,52 @@ class RunCommandTest {
         assertEquals("ZeroDivisionError", done.tree().get("total").error().ename());
     }
 
+    /** A chain x = 1 / a failing cell / print(x), the last with outputs from an earlier run. */
+    private Path chainWithStaleOutputs() throws IOException {
+        NotebookTree tree = new NotebookTree();
+        tree.add(code("setx", "initial", "x = 1"));
+        tree.add(code("boom", "setx", "raise ValueError('on purpose')"));
+        tree.add(new CellNode("after", "boom", CellKind.CODE, "print(x + 1)", CellStatus.NOT_LIVE,
+                java.util.List.of(new Output.Stream("stdout", "stale\n")), null, 7, null, null, 0,
+                false));
+        Path path = dir.resolve("chain.forkbook");
+        Files.write(path, ForkbookFormat.write(new NotebookDocument(tree, "after")));
+        return path;
+    }
+
+    private static String stderrOf(String... args) {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            Launcher.commandLine().execute(args);
+        } finally {
+            System.setErr(saved);
+        }
+        return captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void after_a_failed_run_the_cells_not_reached_lose_their_outputs_and_are_listed() throws IOException {
+        Path path = chainWithStaleOutputs();
+        String stderr = stderrOf("run", path.toString());
+        assertTrue(stderr.contains("Not run (outputs cleared): 1 cells"), stderr);
+        assertTrue(stderr.contains("after  print(x + 1)"), stderr);
+        CellNode after = NotebookFile.open(path, FileOps.SYSTEM).document().tree().get("after");
+        assertTrue(after.outputs().isEmpty(), after.outputs().toString());
+        assertNull(after.executionCount());
+    }
+
+    @Test
+    void allow_errors_runs_past_a_failing_cell_from_the_last_good_state_and_exits_zero()
+            throws IOException {
+        Path path = chainWithStaleOutputs();
+        assertEquals(0, Launcher.commandLine().execute("run", "--allow-errors", path.toString()));
+        NotebookDocument done = NotebookFile.open(path, FileOps.SYSTEM).document();
+        assertEquals("ValueError", done.tree().get("boom").error().ename());
+        assertEquals("2\n", text(done.tree().get("after")));
+    }
+
     @Test
     void node_limits_the_run_to_one_path_and_output_leaves_the_input_alone() throws IOException {
         Path path = sample("1 / 0");

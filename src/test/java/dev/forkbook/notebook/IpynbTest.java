@@ -83,8 +83,31 @@ class IpynbTest {
 
     @Test
     void other_nbformat_versions_are_refused() {
-        byte[] v3 = "{\"nbformat\": 3, \"cells\": []}".getBytes(StandardCharsets.UTF_8);
-        assertTrue(assertThrows(NotebookFormatException.class, () -> Ipynb.read(v3)).getMessage()
-                .contains("nbformat 4"));
+        byte[] v2 = "{\"nbformat\": 2, \"cells\": []}".getBytes(StandardCharsets.UTF_8);
+        assertTrue(assertThrows(NotebookFormatException.class, () -> Ipynb.read(v2)).getMessage()
+                .contains("nbformat 3 and 4"));
+    }
+
+    @Test
+    void an_nbformat_3_notebook_imports_converted_as_nbformat_does() throws IOException {
+        NotebookDocument document = Ipynb.read(resource("/nbformat/v3-2014.ipynb"));
+        List<CellNode> cells = document.tree().pathTo(document.current());
+        assertEquals(4, cells.size(), "heading, markdown and two code cells");
+        assertEquals("# Fibonacci", cells.get(0).source());
+        assertEquals(CellKind.MARKDOWN, cells.get(0).kind());
+        assertEquals("Some *text*.", cells.get(1).source());
+        CellNode fib = cells.get(2);
+        assertTrue(fib.source().startsWith("def fib(n):\n"), fib.source());
+        assertEquals(1, fib.executionCount());
+        assertEquals(new Output.Stream("stdout", "55\n"), fib.outputs().get(0));
+        Output.ExecuteResult result = (Output.ExecuteResult) fib.outputs().get(1);
+        assertEquals("6765", result.data().get("text/plain"));
+        CellNode failed = cells.get(3);
+        Output.DisplayData html = (Output.DisplayData) failed.outputs().get(0);
+        assertEquals("<b>x</b>", html.data().get("text/html"));
+        assertEquals("ZeroDivisionError", failed.error().ename());
+        byte[] exported = Ipynb.export(document, document.current());
+        Set<ValidationMessage> problems = schema().validate(JSON.readTree(exported));
+        assertTrue(problems.isEmpty(), problems.toString());
     }
 }
