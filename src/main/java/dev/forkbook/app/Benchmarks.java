@@ -5,11 +5,14 @@ import dev.forkbook.kernel.ExecuteRequest;
 import dev.forkbook.kernel.ExecutionResult;
 import dev.forkbook.kernel.Kernel;
 import dev.forkbook.kernel.jython.JythonKernel;
+import dev.forkbook.kernel.jython.Py3Translator;
 import dev.forkbook.server.RestServer;
 import dev.forkbook.server.ServerConfig;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -88,7 +91,61 @@ final class Benchmarks {
             rows.add(traceOverhead(kernel));
             rows.addAll(pythonSpeed(kernel));
         }
+        rows.add(translationOfLargeCell());
+        rows.add(translationOfTrivialCell());
         return rows;
+    }
+
+    /** Ten lines of Python 3 (f-strings, annotations, keyword-only arguments, unpacking, ...). */
+    private static final String PY3_BLOCK = """
+            def area_%1$d(width: float, height: float = 1.0, *, unit: str = 'm') -> str:
+                \"\"\"Area with its unit.\"\"\"
+                value = width * height
+                return f'{value:.2f} {unit}^2 ({width=}, {height!r})'
+            first_%1$d, *rest_%1$d = [1_000, 2_000, 3_000]
+            merged_%1$d: dict = {**{'a': 1}, 'b': first_%1$d, **{'c': rest_%1$d}}
+            items_%1$d = [*rest_%1$d, first_%1$d]
+            class Shape_%1$d:
+                def describe(self):
+                    return super().__repr__()
+            """;
+
+    private Row translationOfLargeCell() {
+        StringBuilder cell = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            cell.append(PY3_BLOCK.formatted(i));
+        }
+        String source = cell.toString();
+        double ms = warmMedianMs(() -> Py3Translator.translate(source), 1);
+        log.printf("translation of a %d-line cell: %.3f ms%n", source.split("\n").length, ms);
+        return new Row("translate a 500-line Python 3 cell", ms, "ms", "-", "<= 5 ms", ms <= 5);
+    }
+
+    private Row translationOfTrivialCell() {
+        double ms = warmMedianMs(() -> Py3Translator.translate("x = 1"), 10_000);
+        return new Row("translation cost on a trivial cell (`x = 1`)", ms, "ms", "-", "<= 0.1 ms",
+                ms <= 0.1);
+    }
+
+    /**
+     * Median milliseconds per call of {@code work}, timed in batches of {@code batch} calls, in this
+     * thread's CPU time so that other load on a shared machine does not count.
+     */
+    private double warmMedianMs(Runnable work, int batch) {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        int samples = Math.max(20, repeats * 20);
+        for (int i = 0; i < samples * batch / 2 + 100; i++) {
+            work.run();
+        }
+        double[] times = new double[samples];
+        for (int s = 0; s < samples; s++) {
+            long started = cpu.getCurrentThreadCpuTime();
+            for (int i = 0; i < batch; i++) {
+                work.run();
+            }
+            times[s] = (cpu.getCurrentThreadCpuTime() - started) / 1e6 / batch;
+        }
+        return median(times);
     }
 
     /** {@code serve} in a new JVM until {@code GET /states} answers (median of three). */

@@ -159,7 +159,10 @@ final class Py3Tokenizer {
 
     private void operator(boolean lineStart, int indent) {
         int start = pos;
-        for (String op : OPERATORS) {
+        boolean mayBeLonger = pos + 1 < src.length()
+                && "*/<>=!+-%&|^@.:".indexOf(src.charAt(pos + 1)) >= 0;
+        for (int k = 0; mayBeLonger && k < OPERATORS.length; k++) {
+            String op = OPERATORS[k];
             if (src.startsWith(op, pos)) {
                 pos += op.length();
                 add(Kind.OP, start, pos, lineStart, indent);

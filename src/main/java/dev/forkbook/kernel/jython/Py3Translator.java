@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Translates Python 3 source into source Jython 2.7 compiles, keeping every statement on its line:
@@ -23,7 +26,7 @@ import java.util.Set;
  * A construct it cannot translate raises {@link UntranslatableException}. A cell without Python-3-only
  * tokens comes back as the same string.
  */
-final class Py3Translator {
+public final class Py3Translator {
 
     /** What Forkbook accepts beyond Python 2.7, for error messages. */
     static final String SUPPORTED = "Forkbook runs Python 2.7 (Jython) with Python 3 syntax for"
@@ -31,7 +34,7 @@ final class Py3Translator {
             + " underscores, nonlocal, yield from statements and print(flush=)";
 
     /** A construct the translation cannot express in Python 2.7; {@code line} is 1-based. */
-    static final class UntranslatableException extends RuntimeException {
+    static final class UntranslatableException extends IllegalArgumentException {
         private final int line;
         private final int column;
 
@@ -57,8 +60,16 @@ final class Py3Translator {
     private static final Set<String> COMPOUND = Set.of("if", "for", "while", "try", "with", "def",
             "class", "async", "@");
 
-    private record Edit(int start, int end, String text) {
+    /** Replaces {@code [start, end)} by {@code text}; {@code seq} orders edits at one place. */
+    private record Edit(int start, int end, String text, int seq) {
+        Edit(int start, int end, String text) {
+            this(start, end, text, SEQUENCE.incrementAndGet());
+        }
     }
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final Comparator<Edit> ORDER = Comparator.comparingInt(Edit::start)
+            .thenComparingInt(Edit::end).thenComparingInt(Edit::seq);
 
     /** A function or class: its header line's tokens and the code-token range of its body. */
     private record Scope(boolean isClass, String name, int keyword, int colon, int bodyStart,
@@ -69,7 +80,7 @@ final class Py3Translator {
     private final List<Token> all;
     private final List<Token> t;
     private final int[] match;
-    private final List<Edit> edits = new ArrayList<>();
+    private final TreeSet<Edit> edits = new TreeSet<>(ORDER);
     private final List<Scope> scopes = new ArrayList<>();
     private final Map<Integer, StringBuilder> prologues = new LinkedHashMap<>();
     private final Set<Integer> magicsOnly = new LinkedHashSet<>();
@@ -87,8 +98,13 @@ final class Py3Translator {
         this.match = new int[t.size()];
     }
 
-    /** The Jython 2.7 source for Python 3 {@code source}; the same string when nothing changes. */
-    static String translate(String source) {
+    /**
+     * The Jython 2.7 source for Python 3 {@code source}; the same string when nothing changes.
+     *
+     * @throws IllegalArgumentException (an {@link UntranslatableException}) for constructs it
+     *     cannot express
+     */
+    public static String translate(String source) {
         if (!mayNeedTranslation(source)) {
             return source;
         }
@@ -327,7 +343,7 @@ final class Py3Translator {
     }
 
     private boolean covered(int position) {
-        for (Edit edit : edits) {
+        for (Edit edit : edits.headSet(new Edit(position, Integer.MAX_VALUE, "", Integer.MAX_VALUE))) {
             if (edit.start() <= position && position < edit.end()) {
                 return true;
             }
@@ -1173,9 +1189,15 @@ final class Py3Translator {
     }
 
     private void addEdit(Edit edit) {
-        edits.removeIf(e -> e.start() >= edit.start() && e.end() <= edit.end()
-                && !(e.start() == e.end() && e.start() == edit.end() && edit.end() > edit.start()));
+        inside(edit.start(), edit.end()).clear();
         edits.add(edit);
+    }
+
+    /** The edits within {@code [from, to)}, insertions at {@code to} excluded when it is wider. */
+    private NavigableSet<Edit> inside(int from, int to) {
+        int lastStart = to > from ? to - 1 : to;
+        return edits.subSet(new Edit(from, Integer.MIN_VALUE, "", Integer.MIN_VALUE), true,
+                new Edit(lastStart, Integer.MAX_VALUE, "", Integer.MAX_VALUE), true);
     }
 
     /** Replaces a range by spaces, keeping newlines (so columns after it stay put). */
@@ -1207,18 +1229,10 @@ final class Py3Translator {
     }
 
     private String render(int from, int to) {
-        List<Edit> inside = new ArrayList<>();
-        for (Edit edit : edits) {
-            if (edit.start() >= from && edit.end() <= to
-                    && !(edit.start() == edit.end() && (edit.start() == to && to > from))) {
-                inside.add(edit);
-            }
-        }
-        inside.sort(Comparator.comparingInt(Edit::start).thenComparingInt(Edit::end));
         StringBuilder out = new StringBuilder();
         int at = from;
-        for (Edit edit : inside) {
-            if (edit.start() < at) {
+        for (Edit edit : inside(from, to)) {
+            if (edit.start() < at || edit.end() > to) {
                 continue;
             }
             out.append(src, at, edit.start()).append(edit.text());
