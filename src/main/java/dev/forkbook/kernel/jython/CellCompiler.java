@@ -87,6 +87,9 @@ final class CellCompiler {
             String[] lines = source.split("\n", -1);
             String text = e.line() <= lines.length ? lines[e.line() - 1] : "";
             throw new PySyntaxError(e.getMessage(), e.line(), e.column() + 1, text, filename);
+        } catch (RuntimeException e) {
+            // A translator defect must not cost the user the cell: Jython judges the source as is.
+            translated = source;
         }
         mod tree = ParserFacade.parse(translated + "\n", CompileMode.exec, filename, flags);
         List<stmt> body = new ArrayList<>(((Module) tree).getInternalBody());

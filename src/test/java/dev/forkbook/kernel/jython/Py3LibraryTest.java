@@ -87,4 +87,17 @@ class Py3LibraryTest extends KernelTestBase {
         assertEquals("AssertionError", failed.error().ename());
         assertTrue(failed.error().evalue().contains("1 != 2"), failed.error().evalue());
     }
+
+    @Test
+    void pathlib_joins_inspects_writes_and_reads_paths(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) {
+        String root = dir.toString().replace("\\", "/");
+        assertEquals("(PosixPath('data/raw/x.tar.gz'), 'x.tar', '.gz', ['.tar', '.gz'], 'raw')",
+                shown("from pathlib import Path\np = Path('data') / 'raw' / 'x.tar.gz'\n"
+                        + "(p, p.stem, p.suffix, p.suffixes, p.parent.name)"));
+        assertEquals("('héllo ♥', True, ['a.txt'])", shown("from pathlib import Path\n"
+                + "d = Path('" + root + "') / 'sub'\nd.mkdir(parents=True, exist_ok=True)\n"
+                + "f = d / 'a.txt'\nf.write_text('héllo ♥')\n"
+                + "(f.read_text(), f.exists(), [q.name for q in d.glob('*.txt')])"));
+    }
 }
