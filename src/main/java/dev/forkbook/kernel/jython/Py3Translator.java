@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * f-strings, annotations, keyword-only arguments, positional-only markers, extended unpacking,
  * numeric underscores, {@code nonlocal}, {@code yield from} statements, {@code raise ... from},
  * {@code ...} as a value, zero-argument {@code super()}, {@code class A:} as a new-style class,
- * non-ASCII text literals as unicode, {@code exec(...)} with the cell's future flags, and IPython's
- * {@code %magic} and {@code !shell} lines.
+ * non-ASCII text literals as unicode, {@code exec(...)} with the cell's future flags, IPython's
+ * {@code %magic} and {@code !shell} lines, and Python 2's {@code print x} statement (old notebooks).
  *
  * <p>It works on {@link Py3Tokenizer} tokens and rewrites token ranges; everything else is copied as
  * is. Translated code calls small helpers named {@code _fb_*} that the kernel installs as builtins.
@@ -910,6 +910,10 @@ public final class Py3Translator {
     private void statementRule(int i) {
         Token first = t.get(i);
         int end = lineEnd(i);
+        if (first.isName("print") && isPrintStatement(i, end)) {
+            printStatement(i, end);
+            return;
+        }
         if (first.kind() == Kind.NAME && !KEYWORDS.contains(first.text())) {
             int j = i + 1;
             while (j < end && (t.get(j).is(".") && j + 1 < end
@@ -966,6 +970,53 @@ public final class Py3Translator {
         replaceKeepingLines(valueStart, end - 1,
                 "_fb_unpack((" + renderTokens(valueStart, end), "), " + before + ", " + after + ")",
                 false);
+    }
+
+    private static final Set<String> OPERATOR_WORDS = Set.of("in", "is", "and", "or", "if",
+            "else", "for");
+
+    /** Python 2's {@code print x} (as in notebooks from before Python 3), not a call. */
+    private boolean isPrintStatement(int i, int end) {
+        if (end == i + 1) {
+            return true;
+        }
+        Token next = t.get(i + 1);
+        return switch (next.kind()) {
+            case NAME -> !OPERATOR_WORDS.contains(next.text());
+            case NUMBER, STRING -> true;
+            case OP -> next.is(">>") || next.is("-") || next.is("+") || next.is("~")
+                    || next.is("[") || next.is("{");
+            default -> false;
+        };
+    }
+
+    private void printStatement(int i, int end) {
+        int argsStart = i + 1;
+        String file = null;
+        if (argsStart < end && t.get(argsStart).is(">>")) {
+            int comma = argsStart + 1;
+            while (comma < end && !t.get(comma).is(",")) {
+                comma = match[comma] > comma ? match[comma] + 1 : comma + 1;
+            }
+            file = renderTokens(argsStart + 1, comma);
+            argsStart = Math.min(end, comma + 1);
+        }
+        int argsEnd = end;
+        boolean trailingComma = argsEnd > argsStart && t.get(argsEnd - 1).is(",");
+        if (trailingComma) {
+            argsEnd--;
+        }
+        List<String> arguments = new ArrayList<>();
+        if (argsEnd > argsStart) {
+            arguments.add(renderTokens(argsStart, argsEnd));
+        }
+        if (trailingComma) {
+            arguments.add("end=' '");
+        }
+        if (file != null) {
+            arguments.add("file=" + file);
+        }
+        replaceKeepingLines(i, end - 1, "print(" + String.join(", ", arguments), ")");
     }
 
     /** Elements of a token range split at top-level commas. */

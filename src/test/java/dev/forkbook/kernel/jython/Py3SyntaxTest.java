@@ -93,6 +93,12 @@ class Py3SyntaxTest extends KernelTestBase {
     }
 
     @Test
+    void python_2_print_statements_of_old_notebooks_still_print() {
+        assertEquals("a 1\nx y\n\n-1 [2]\n", out("print 'a', 1\nprint 'x',\nprint 'y'\nprint\n"
+                + "print -1, [2]\nimport sys\nprint >>sys.stderr, 'err'\nprint = 3"));
+    }
+
+    @Test
     void numeric_underscores_are_plain_numbers() {
         assertEquals("1001000.5", value("1_000_000 + 1_000.5"));
         assertEquals("255", value("0xff_ff & 0b1111_1111"));
