@@ -89,6 +89,13 @@ class Py3LibraryTest extends KernelTestBase {
     }
 
     @Test
+    void statistics_has_python_3s_common_functions() {
+        assertEquals("(2.5, 2.5, 2, 1.290994, 1.25, 2)", shown("import statistics as s\n"
+                + "(s.mean([1, 2, 3, 4]), s.median([3, 1, 2, 4]), s.mode([1, 2, 2, 3]),"
+                + " round(s.stdev([1, 2, 3, 4]), 6), s.pvariance([1, 2, 3, 4]), s.mean([1, 2, 3]))"));
+    }
+
+    @Test
     void pathlib_joins_inspects_writes_and_reads_paths(@org.junit.jupiter.api.io.TempDir
             java.nio.file.Path dir) {
         String root = dir.toString().replace("\\", "/");
