@@ -140,6 +140,9 @@ public final class Py3Translator {
         for (int close : closingOrder()) {
             bracketRule(match[close], close);
         }
+        for (int i = 1; i + 2 < t.size(); i++) {
+            listMethodRule(i);
+        }
         for (int i = 0; i < t.size(); i++) {
             if (t.get(i).lineStart() && !magicsOnly.contains(i)) {
                 statementRule(i);
@@ -903,6 +906,45 @@ public final class Py3Translator {
             parts.add(open + pending + close);
             pending.setLength(0);
         }
+    }
+
+    /**
+     * {@code x.copy()} and {@code x.clear()}: Python 3 lists have them, Jython's do not (and its
+     * built-in types cannot gain methods), so they become helper calls that use the object's own
+     * method when it has one.
+     */
+    private void listMethodRule(int i) {
+        Token name = t.get(i);
+        if (!(name.isName("copy") || name.isName("clear")) || !t.get(i - 1).is(".")
+                || !t.get(i + 1).is("(") || !t.get(i + 2).is(")")) {
+            return;
+        }
+        int k = i - 2;
+        while (k >= 0) {
+            Token token = t.get(k);
+            if ((token.is(")") || token.is("]")) && match[k] >= 0 && match[k] < k) {
+                int open = match[k];
+                if (open > 0 && isValueEnd(t.get(open - 1))) {
+                    k = open - 1;
+                    continue;
+                }
+                k = open;
+                break;
+            }
+            if (token.kind() == Kind.NAME && !KEYWORDS.contains(token.text())
+                    || token.kind() == Kind.STRING || token.kind() == Kind.NUMBER) {
+                if (k > 0 && t.get(k - 1).is(".")) {
+                    k -= 2;
+                    continue;
+                }
+                break;
+            }
+            return;
+        }
+        if (k < 0) {
+            return;
+        }
+        replaceKeepingLines(k, i + 2, "_fb_" + name.text() + "(" + renderTokens(k, i - 1), ")");
     }
 
     // ---- statements: annotations, starred targets ----

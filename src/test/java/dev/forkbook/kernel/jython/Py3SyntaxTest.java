@@ -99,6 +99,13 @@ class Py3SyntaxTest extends KernelTestBase {
     }
 
     @Test
+    void lists_have_copy_and_clear_and_other_objects_keep_their_own() {
+        assertEquals("[1, 2] [] {'a': 1} [3]\n", out("xs = [1, 2]\nys = xs.copy()\nxs.clear()\n"
+                + "d = {'a': 1}.copy()\nclass Box:\n    def __init__(self):\n        self.items = [3]\n"
+                + "b = Box()\nprint(ys, xs, d, b.items.copy())"));
+    }
+
+    @Test
     void numeric_underscores_are_plain_numbers() {
         assertEquals("1001000.5", value("1_000_000 + 1_000.5"));
         assertEquals("255", value("0xff_ff & 0b1111_1111"));

@@ -90,6 +90,21 @@ def _fb_ann(namespace, name, annotation):
     namespace['__annotations__'][name] = annotation
 
 
+def _fb_copy(obj):
+    """obj.copy(), also for lists (Python 3's list.copy)."""
+    if type(obj) is list:
+        return obj[:]
+    return obj.copy()
+
+
+def _fb_clear(obj):
+    """obj.clear(), also for lists (Python 3's list.clear)."""
+    if type(obj) is list:
+        del obj[:]
+        return None
+    return obj.clear()
+
+
 def _fb_repr(value):
     return _bridge.py3repr(value)
 
