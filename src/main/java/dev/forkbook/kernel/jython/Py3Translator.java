@@ -110,7 +110,7 @@ public final class Py3Translator {
         }
         Py3Translator translator = new Py3Translator(source);
         translator.run();
-        return translator.edits.isEmpty() ? source : translator.render(0, source.length());
+        return translator.edits.isEmpty() ? source : translator.render(0, source.length() + 1);
     }
 
     /**
@@ -777,7 +777,11 @@ public final class Py3Translator {
                 || before != null && before.isName("lambda")) {
             return;
         }
-        if (call) {
+        boolean assignmentTarget = opener.lineStart() && close + 1 < t.size()
+                && t.get(close + 1).is("=");
+        if (assignmentTarget) {
+            return;
+        } else if (call) {
             callWithStars(open, close, elements);
         } else if (opener.is("[") && before != null && isValueEnd(before)) {
             return;
@@ -1321,17 +1325,20 @@ public final class Py3Translator {
         return render(t.get(from).start(), t.get(to - 1).end());
     }
 
+    /** Source {@code [from, to)} with its edits; {@code to} may be one past the end, to include
+     * insertions at the very end of the source. */
     private String render(int from, int to) {
         StringBuilder out = new StringBuilder();
         int at = from;
+        int limit = Math.min(to, src.length());
         for (Edit edit : inside(from, to)) {
-            if (edit.start() < at || edit.end() > to) {
+            if (edit.start() < at || edit.end() > limit) {
                 continue;
             }
             out.append(src, at, edit.start()).append(edit.text());
             at = edit.end();
         }
-        out.append(src, at, to);
+        out.append(src, at, limit);
         return out.toString();
     }
 

@@ -82,6 +82,7 @@ class Py3SyntaxTest extends KernelTestBase {
                 value("def f(*args, **kw):\n    return args + (kw,)\n"
                         + "f(*[1], *[2, 3], 4, **{'x': 1}, **{'y': 2})"));
         assertEquals("[1, 2]\n", out("first, *rest = [0, 1, 2]\nprint(rest)"));
+        assertEquals("0 [1, 2]\n", out("[a, *b] = (0, 1, 2)\nprint(a, b)"));
     }
 
     @Test
@@ -96,6 +97,8 @@ class Py3SyntaxTest extends KernelTestBase {
     void python_2_print_statements_of_old_notebooks_still_print() {
         assertEquals("a 1\nx y\n\n-1 [2]\n", out("print 'a', 1\nprint 'x',\nprint 'y'\nprint\n"
                 + "print -1, [2]\nimport sys\nprint >>sys.stderr, 'err'\nprint = 3"));
+        assertEquals("[1, 2]", value("from collections import abc\nimport collections.abc\n"
+                + "isinstance([], abc.Sequence)\n[1, 2]"));
     }
 
     @Test
@@ -138,6 +141,8 @@ class Py3SyntaxTest extends KernelTestBase {
     @Test
     void yield_from_raise_from_and_ellipsis_translate() {
         assertEquals("[0, 1, 2, 9]", value("def g():\n    yield from range(3)\n    yield 9\nlist(g())"));
+        assertTrue(run(kernel, Kernel.INITIAL_STATE, "def last():\n    yield from range(2)").succeeded(),
+                "a yield from on the cell's last line, without a newline after it");
         assertEquals("ValueError", failing("try:\n    1 / 0\nexcept ZeroDivisionError as e:\n"
                 + "    raise ValueError('bad') from e").error().ename());
         assertEquals("Ellipsis", value("def todo():\n    ...\nx = ...\nx"));

@@ -391,6 +391,9 @@ def _python3_library():
     functools.cache = _lru_cache(None)
     itertools.accumulate = staticmethod(_accumulate)
     importlib.reload = __builtin__.reload
+    import collections
+    collections.abc = collections
+    sys.modules['collections.abc'] = collections
     if not hasattr(sys, 'intern'):
         sys.intern = __builtin__.intern
 
