@@ -403,8 +403,6 @@ public final class JythonKernel implements Kernel {
     }
 
     private void publishResult(ExecutionContext context, PyObject value) {
-        // IPython's _ : the last value shown, for the next cells.
-        context.namespace().put(new PyString("_"), value);
         PyObject hook = value.__findattr__("_ipython_display_");
         if (hook != null && hook.isCallable()) {
             runtime.bridge().callIpythonDisplay(hook);

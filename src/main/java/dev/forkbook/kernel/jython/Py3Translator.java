@@ -443,12 +443,14 @@ public final class Py3Translator {
         boolean afterDot = i > 0 && t.get(i - 1).is(".");
         switch (token.text()) {
             case "async" -> {
-                if (next.isName("def") || next.isName("for") || next.isName("with")) {
+                if (!afterDot && (next.isName("def") || next.isName("for")
+                        || next.isName("with"))) {
                     throw new UntranslatableException("async " + next.text(), token);
                 }
             }
             case "await" -> {
-                if (next.kind() == Kind.NAME || next.is("(") || next.kind() == Kind.NUMBER) {
+                if (!afterDot && (next.kind() == Kind.NAME || next.is("(")
+                        || next.kind() == Kind.NUMBER)) {
                     throw new UntranslatableException("await", token);
                 }
             }

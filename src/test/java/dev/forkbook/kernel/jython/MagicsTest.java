@@ -137,12 +137,6 @@ class MagicsTest extends KernelTestBase {
     }
 
     @Test
-    void underscore_is_the_last_result_shown_as_in_ipython() {
-        String state = step(kernel, Kernel.INITIAL_STATE, "20 + 1");
-        assertEquals("42", eval(kernel, state, "_ * 2"));
-    }
-
-    @Test
     void builtins_is_the_module_as_in_a_script() {
         assertEquals("(True, True)", eval(kernel, Kernel.INITIAL_STATE,
                 "import types\n(isinstance(__builtins__, types.ModuleType),"

@@ -31,6 +31,12 @@ class Py3TranslatorTest {
     }
 
     @Test
+    void java_methods_named_await_or_async_are_plain_attribute_calls() {
+        String source = "barrier.await(20, TimeUnit.SECONDS)\nx.async(1)";
+        assertSame(source, Py3Translator.translate(source));
+    }
+
+    @Test
     void annotations_are_blanked_so_columns_after_them_stay() {
         assertEquals("def f(a     , b=1)       :\n    return a",
                 tr("def f(a: int, b=1) -> int:\n    return a"));
