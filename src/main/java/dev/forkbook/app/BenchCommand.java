@@ -1,5 +1,8 @@
 package dev.forkbook.app;
 
+import dev.forkbook.kernel.jython.JythonKernel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,8 +35,30 @@ final class BenchCommand implements Callable<Integer> {
             description = "The seed server's token (default: ${DEFAULT-VALUE}).")
     String seedToken;
 
+    @Option(names = "--corpus", paramLabel = "DIR", description = "Run every .ipynb under DIR on a "
+            + "fresh kernel each and report how many run to the end (docs/corpus/RULE.md).")
+    Path corpus;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "With --corpus: the time one notebook may take (default ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
+    @Option(names = "--cpython", paramLabel = "PYTHON3", defaultValue = "/usr/bin/python3",
+            description = "With --corpus: the CPython 3 that gives the denominator, or 'none' "
+                    + "(default ${DEFAULT-VALUE}).")
+    String cpython;
+
     @Override
     public Integer call() throws Exception {
+        if (corpus != null) {
+            if (!Files.isDirectory(corpus)) {
+                System.err.println("No such directory: " + corpus);
+                return 2;
+            }
+            NotebookCorpus.runAll(corpus, JythonKernel::new, timeoutSeconds * 1000,
+                    cpython.equals("none") ? null : cpython, System.out);
+            return 0;
+        }
         Benchmarks bench = new Benchmarks(quick ? 1 : 5, System.out).withSeed(seed, seedToken);
         List<Benchmarks.Row> rows = ui ? new UiBenchmarks(System.out).run()
                 : python ? bench.runPython()
