@@ -39,7 +39,8 @@ final class CellCompiler {
     }
 
     private final PyObject linecacheEntries;
-    private final AtomicInteger sequence = new AtomicInteger();
+    /** One per JVM: {@code linecache} is shared by every kernel, so file names must be unique. */
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private final Map<String, CompiledCell> cache = new LinkedHashMap<>(64, 0.75f, true);
     private long cachedBytes;
 
@@ -55,7 +56,7 @@ final class CellCompiler {
                 return cached;
             }
         }
-        String filename = "<cell-" + sequence.incrementAndGet() + ">";
+        String filename = "<cell-" + SEQUENCE.incrementAndGet() + ">";
         String normalized = source.replace("\r\n", "\n").replace('\r', '\n');
         registerLines(filename, normalized);
         CompiledCell compiled;
@@ -115,7 +116,10 @@ final class CellCompiler {
     }
 
     private void forgetLines(String filename) {
-        linecacheEntries.__delitem__(new PyString(filename));
+        PyString key = new PyString(filename);
+        if (linecacheEntries.__finditem__(key) != null) {
+            linecacheEntries.__delitem__(key);
+        }
     }
 
     private static CompiledCell compile(String source, String filename) {

@@ -107,6 +107,11 @@ class StreamingOutputTest {
                 + "clear_output\nprint('a')\ndisplay(HTML('<b>x</b>'))\nclear_output(wait=True)\n"
                 + "print('b')\n40 + 2");
         assertTrue(result.succeeded(), String.valueOf(result.error()));
+        // Listeners get events on their own thread: wait for the last one.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (events.size() < 5 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
         List<KernelEvent> seen = List.copyOf(events);
         assertEquals(5, seen.size(), seen.toString());
         assertEquals(new Output.Stream("stdout", "a\n"),
