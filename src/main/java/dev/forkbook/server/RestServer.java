@@ -58,8 +58,12 @@ public final class RestServer implements AutoCloseable {
             JsonErrorHandler jettyErrors = new JsonErrorHandler(mapper);
             javalin.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
             javalin.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(jettyErrors));
-            javalin.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {} {}ms", ctx.ip(),
-                    ctx.method(), ctx.path(), ctx.statusCode(), String.format("%.1f", ms)));
+            javalin.requestLogger.http((ctx, ms) -> {
+                if (ACCESS.isInfoEnabled()) {
+                    ACCESS.info("{} {} {}ms", describe(ctx), ctx.statusCode(),
+                            String.format("%.1f", ms));
+                }
+            });
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
             javalin.http.maxRequestSize = config.maxBodyBytes();
@@ -86,8 +90,12 @@ public final class RestServer implements AutoCloseable {
             javalin.routes.exception(HttpResponseException.class,
                     (e, ctx) -> writeError(ctx, e.getStatus(), e.getMessage()));
             javalin.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("500 for {} {}", ctx.method(), ctx.path(), e);
-                writeError(ctx, 500, "Internal error: " + e.getClass().getSimpleName());
+                LOG.error("500 for {}", describe(ctx), e);
+                try {
+                    writeError(ctx, 500, "Internal error: " + e.getClass().getSimpleName());
+                } catch (RuntimeException gone) {
+                    // The request already ended (a closed event stream): nothing to answer.
+                }
             });
             javalin.routes.error(404, ctx -> writeDefaultError(ctx, 404, "Not found."));
             javalin.routes.error(405, ctx -> writeDefaultError(ctx, 405, "Method not allowed."));
@@ -137,6 +145,15 @@ public final class RestServer implements AutoCloseable {
     public void close() {
         app.stop();
         slowWork.shutdownNow();
+    }
+
+    /** "ip METHOD /path" for logs; "?" once the request is gone (an ended event stream). */
+    private static String describe(Context ctx) {
+        try {
+            return ctx.ip() + " " + ctx.method() + " " + ctx.path();
+        } catch (RuntimeException gone) {
+            return "?";
+        }
     }
 
     private static void writeError(Context ctx, int status, String message) {
