@@ -57,6 +57,11 @@ final class ForkbookCommand implements Callable<Integer> {
                     + "halves with a marker between (default: ${DEFAULT-VALUE}).")
     int maxOutputChars;
 
+    @Option(names = "--memory-budget", paramLabel = "SIZE", converter = ByteSize.Converter.class,
+            description = "Bytes of kernel state to keep before evicting the least recently used "
+                    + "states, e.g. 2g or 512m (default: half the maximum heap).")
+    Long memoryBudget;
+
     @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "NOTEBOOK",
             description = "A .forkbook notebook to open, or a .ipynb to import.")
     java.nio.file.Path notebook;
@@ -67,9 +72,11 @@ final class ForkbookCommand implements Callable<Integer> {
             System.err.println("--max-output-chars must be at least 2");
             return 2;
         }
+        ByteSize.exitOnEscapedOutOfMemory();
         // The window comes first; Jython starts after its first frame, and cells run meanwhile wait.
         KernelStart start = new KernelStart(() -> new JythonKernel(
-                dev.forkbook.kernel.KernelOptions.defaults().withMaxOutputChars(maxOutputChars)));
+                dev.forkbook.kernel.KernelOptions.defaults().withMaxOutputChars(maxOutputChars)
+                        .withMemoryBudget(memoryBudget == null ? 0 : memoryBudget)));
         java.util.concurrent.atomic.AtomicBoolean framed =
                 new java.util.concurrent.atomic.AtomicBoolean();
         KernelConnections connections = new KernelConnections(() -> {

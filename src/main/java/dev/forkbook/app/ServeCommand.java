@@ -41,6 +41,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Refuse request bodies larger than N bytes (default: ${DEFAULT-VALUE}).")
     long maxBodyBytes;
 
+    @Option(names = "--memory-budget", paramLabel = "SIZE", converter = ByteSize.Converter.class,
+            description = "Bytes of kernel state to keep before evicting the least recently used "
+                    + "states, e.g. 2g or 512m (default: half the maximum heap).")
+    Long memoryBudget;
+
     @Override
     public Integer call() {
         if (maxReprSize < 1) {
@@ -53,10 +58,12 @@ final class ServeCommand implements Callable<Integer> {
         }
         boolean generated = token == null;
         String secret = generated ? newToken() : token;
+        ByteSize.exitOnEscapedOutOfMemory();
         // The server answers first; the interpreter starts behind it and executions wait for it.
         KernelStart start = new KernelStart(() -> new JythonKernel(
                 KernelOptions.defaults().withMaxReprSize(maxReprSize)
-                        .withMaxOutputChars(maxOutputChars)));
+                        .withMaxOutputChars(maxOutputChars)
+                        .withMemoryBudget(memoryBudget == null ? 0 : memoryBudget)));
         DeferredKernel kernel = start.kernel();
         RestServer server = new RestServer(kernel,
                 new ServerConfig(bind.host(), bind.port(), secret, maxBodyBytes));

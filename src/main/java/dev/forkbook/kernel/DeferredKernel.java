@@ -129,6 +129,17 @@ public final class DeferredKernel implements Kernel {
         return true;
     }
 
+    /** Pins given before the start apply to the kernel once it is up (the latest pins win). */
+    @Override
+    public void pin(Set<String> stateNames) {
+        Kernel ready = kernel;
+        if (ready != null) {
+            ready.pin(stateNames);
+        } else {
+            gate.thenAccept(started -> started.pin(stateNames));
+        }
+    }
+
     @Override
     public List<String> complete(String stateName, String prefix) {
         Kernel ready = kernel;

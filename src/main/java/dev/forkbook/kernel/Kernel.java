@@ -134,6 +134,13 @@ public interface Kernel extends AutoCloseable {
         return KernelStatus.READY;
     }
 
+    /**
+     * Replaces the set of states a client wants kept in memory (the desktop's current path): they are
+     * never evicted. Unknown names are ignored. Kernels without a memory budget ignore pins.
+     */
+    default void pin(java.util.Set<String> stateNames) {
+    }
+
     /** Subscribes to kernel events; the returned handle unsubscribes. */
     Subscription subscribe(KernelListener listener);
 

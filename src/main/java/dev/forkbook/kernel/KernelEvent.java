@@ -60,6 +60,17 @@ public sealed interface KernelEvent {
     }
 
     /**
+     * The kernel dropped a state's namespace to stay within its memory budget; the state keeps its
+     * lineage and outputs and is rebuilt by replay when a cell runs from it.
+     */
+    record StateEvicted(String name) implements KernelEvent {
+        @Override
+        public String type() {
+            return "state_evicted";
+        }
+    }
+
+    /**
      * {@code clear_output(wait)} ran: front ends clear the running execution's outputs, now or
      * ({@code waitForNext}) when its next output arrives.
      */
@@ -78,6 +89,17 @@ public sealed interface KernelEvent {
         @Override
         public String type() {
             return "kernel_status";
+        }
+    }
+
+    /**
+     * An evicted state was rebuilt by replaying its cells; {@code outputsChanged} says the replay
+     * printed or returned something different from the first run (the cell is not reproducible).
+     */
+    record StateRebuilt(String name, boolean outputsChanged) implements KernelEvent {
+        @Override
+        public String type() {
+            return "state_rebuilt";
         }
     }
 

@@ -9,8 +9,11 @@ package dev.forkbook.kernel;
  *     RuntimeError instead of a dead thread
  * @param maxOutputChars stdout + stderr text kept per execution: its first and last halves, with a
  *     marker saying how much was dropped between them (the seed caps rich outputs only)
+ * @param memoryBudgetBytes the bytes of state the kernel keeps before it evicts the least recently
+ *     used states; 0 means half the JVM's maximum heap
  */
-public record KernelOptions(int maxReprSize, long workerStackBytes, int maxOutputChars) {
+public record KernelOptions(int maxReprSize, long workerStackBytes, int maxOutputChars,
+        long memoryBudgetBytes) {
 
     public static final int DEFAULT_MAX_REPR_SIZE = 1_000_000;
     public static final int DEFAULT_MAX_OUTPUT_CHARS = 1_000_000;
@@ -23,6 +26,13 @@ public record KernelOptions(int maxReprSize, long workerStackBytes, int maxOutpu
             throw new IllegalArgumentException("maxOutputChars must be at least 2: "
                     + maxOutputChars);
         }
+        if (memoryBudgetBytes < 0) {
+            throw new IllegalArgumentException("the memory budget must not be negative");
+        }
+    }
+
+    public KernelOptions(int maxReprSize, long workerStackBytes, int maxOutputChars) {
+        this(maxReprSize, workerStackBytes, maxOutputChars, 0);
     }
 
     public KernelOptions(int maxReprSize, long workerStackBytes) {
@@ -34,10 +44,19 @@ public record KernelOptions(int maxReprSize, long workerStackBytes, int maxOutpu
     }
 
     public KernelOptions withMaxReprSize(int size) {
-        return new KernelOptions(size, workerStackBytes, maxOutputChars);
+        return new KernelOptions(size, workerStackBytes, maxOutputChars, memoryBudgetBytes);
     }
 
     public KernelOptions withMaxOutputChars(int chars) {
-        return new KernelOptions(maxReprSize, workerStackBytes, chars);
+        return new KernelOptions(maxReprSize, workerStackBytes, chars, memoryBudgetBytes);
+    }
+
+    public KernelOptions withMemoryBudget(long bytes) {
+        return new KernelOptions(maxReprSize, workerStackBytes, maxOutputChars, bytes);
+    }
+
+    /** The budget in bytes, with 0 resolved to half the maximum heap. */
+    public long effectiveMemoryBudget() {
+        return memoryBudgetBytes > 0 ? memoryBudgetBytes : Runtime.getRuntime().maxMemory() / 2;
     }
 }

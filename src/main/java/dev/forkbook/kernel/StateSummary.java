@@ -9,7 +9,20 @@ import java.time.Instant;
  * @param code the cell that produced it; empty for {@code initial}
  * @param durationMs how long that execution took
  * @param executionCount the kernel's execution counter for that execution; 0 for {@code initial}
+ * @param evicted true while its namespace is evicted (see {@link StateInfo#evicted()})
  */
 public record StateSummary(String name, String parent, String code, String execId, Instant created,
-        long durationMs, int executionCount) {
+        long durationMs, int executionCount, boolean evicted) {
+
+    public StateSummary(String name, String parent, String code, String execId, Instant created,
+            long durationMs, int executionCount) {
+        this(name, parent, code, execId, created, durationMs, executionCount, false);
+    }
+
+    /** The same state, marked evicted or live. */
+    public StateSummary withEvicted(boolean isEvicted) {
+        return isEvicted == evicted ? this
+                : new StateSummary(name, parent, code, execId, created, durationMs, executionCount,
+                        isEvicted);
+    }
 }

@@ -604,6 +604,18 @@ public final class NotebookSession implements AutoCloseable {
         return restarted;
     }
 
+    /** Tells the kernel to keep the states on the path to {@code id} in memory (never evicted). */
+    public void pinPath(String id) {
+        if (id == null || !tree.contains(id)) {
+            return;
+        }
+        java.util.Set<String> path = new java.util.LinkedHashSet<>();
+        for (CellNode node : tree.pathTo(id)) {
+            path.add(node.id());
+        }
+        background.execute(() -> kernel.pin(path));
+    }
+
     /** Stops the cell if it is running; returns whether it was. */
     public boolean interrupt(String id) {
         CellNode node = tree.get(id);

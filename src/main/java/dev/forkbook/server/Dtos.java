@@ -51,7 +51,8 @@ final class Dtos {
             @JsonProperty("exec_id") String execId,
             @JsonProperty("duration_ms") long durationMs,
             @JsonProperty("execution_count") int executionCount,
-            Map<String, VariableBody> variables, List<String> reads, List<String> writes) {
+            Map<String, VariableBody> variables, List<String> reads, List<String> writes,
+            boolean evicted) {
     }
 
     record BranchBody(@JsonProperty("state_name") String stateName,
@@ -82,7 +83,7 @@ final class Dtos {
     record TreeNode(String name, String parent, String code,
             @JsonProperty("exec_id") String execId, String timestamp,
             @JsonProperty("duration_ms") long durationMs,
-            @JsonProperty("execution_count") int executionCount) {
+            @JsonProperty("execution_count") int executionCount, boolean evicted) {
     }
 
     record TreeResponse(List<TreeNode> states) {
@@ -98,6 +99,9 @@ final class Dtos {
     }
 
     record CompletionsResponse(List<String> completions) {
+    }
+
+    record PinsResponse(List<String> pinned) {
     }
 
     static String timestamp(Instant instant) {
@@ -142,20 +146,24 @@ final class Dtos {
 
     static StateResponse state(StateInfo info, Provenance provenance) {
         StateSummary summary = info.summary();
-        Map<String, VariableBody> variables = new LinkedHashMap<>();
-        for (Map.Entry<String, VariableInfo> entry : info.variables().entrySet()) {
-            VariableInfo variable = entry.getValue();
-            variables.put(entry.getKey(),
-                    new VariableBody(variable.type(), variable.repr(), variable.shared(),
-                            provenance.writtenBy().get(entry.getKey())));
+        Map<String, VariableBody> variables = null;
+        if (info.variables() != null) {
+            variables = new LinkedHashMap<>();
+            for (Map.Entry<String, VariableInfo> entry : info.variables().entrySet()) {
+                VariableInfo variable = entry.getValue();
+                variables.put(entry.getKey(),
+                        new VariableBody(variable.type(), variable.repr(), variable.shared(),
+                                provenance.writtenBy().get(entry.getKey())));
+            }
         }
         return new StateResponse(summary.name(), timestamp(summary.created()), summary.parent(),
                 summary.code(), summary.execId(), summary.durationMs(), summary.executionCount(),
-                variables, provenance.reads(), provenance.writes());
+                variables, provenance.reads(), provenance.writes(), info.evicted());
     }
 
     static TreeNode node(StateSummary summary) {
         return new TreeNode(summary.name(), summary.parent(), summary.code(), summary.execId(),
-                timestamp(summary.created()), summary.durationMs(), summary.executionCount());
+                timestamp(summary.created()), summary.durationMs(), summary.executionCount(),
+                summary.evicted());
     }
 }

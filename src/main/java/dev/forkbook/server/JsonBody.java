@@ -78,6 +78,25 @@ final class JsonBody {
         throw ApiException.badRequest(field + " must be a string.");
     }
 
+    /** An array of strings, possibly empty. */
+    java.util.List<String> stringList(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw ApiException.badRequest(field + " is required.");
+        }
+        if (!value.isArray()) {
+            throw ApiException.badRequest(field + " must be an array of strings.");
+        }
+        java.util.List<String> items = new java.util.ArrayList<>();
+        for (JsonNode item : value) {
+            if (!item.isTextual()) {
+                throw ApiException.badRequest(field + " must be an array of strings.");
+            }
+            items.add(item.textValue());
+        }
+        return items;
+    }
+
     /** An object whose values are all strings, kept in the client's order. */
     Map<String, String> requiredStringMap(String field) {
         JsonNode value = node.get(field);

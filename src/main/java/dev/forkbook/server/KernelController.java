@@ -6,16 +6,19 @@ import dev.forkbook.kernel.Kernel;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 /** Executions and kernel-wide commands: execute, multistate_execute, interrupt, complete, reset. */
 final class KernelController {
 
     private final Kernel kernel;
     private final ObjectMapper mapper;
+    private final Executor slowWork;
 
-    KernelController(Kernel kernel, ObjectMapper mapper) {
+    KernelController(Kernel kernel, ObjectMapper mapper, Executor slowWork) {
         this.kernel = kernel;
         this.mapper = mapper;
+        this.slowWork = slowWork;
     }
 
     void execute(Context ctx) {
@@ -23,7 +26,7 @@ final class KernelController {
         ExecuteRequest request = new ExecuteRequest(body.optionalString("code", ""),
                 body.requiredId("exec_id"), body.requiredString("state_name"),
                 body.optionalString("new_state_name", null));
-        ctx.json(Dtos.execution(kernel.execute(request)));
+        AsyncReply.json(ctx, slowWork, () -> Dtos.execution(kernel.execute(request)));
     }
 
     void multistateExecute(Context ctx) {
@@ -32,7 +35,8 @@ final class KernelController {
         String execId = body.requiredId("exec_id");
         Map<String, String> mapping = body.requiredStringMap("state_mapping");
         String defaultState = body.optionalString("default_state", null);
-        ctx.json(Dtos.execution(kernel.multistateExecute(code, execId, mapping, defaultState)));
+        AsyncReply.json(ctx, slowWork, () -> Dtos.execution(
+                kernel.multistateExecute(code, execId, mapping, defaultState)));
     }
 
     void executeMany(Context ctx) {

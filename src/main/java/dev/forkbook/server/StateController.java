@@ -5,14 +5,17 @@ import dev.forkbook.kernel.Kernel;
 import dev.forkbook.kernel.Provenance;
 import dev.forkbook.kernel.UnknownStateException;
 import io.javalin.http.Context;
+import java.util.concurrent.Executor;
 
 /** States: list, describe, delete, compare, and the whole lineage tree. */
 final class StateController {
 
     private final Kernel kernel;
+    private final Executor slowWork;
 
-    StateController(Kernel kernel) {
+    StateController(Kernel kernel, Executor slowWork) {
         this.kernel = kernel;
+        this.slowWork = slowWork;
     }
 
     void list(Context ctx) {
@@ -21,7 +24,8 @@ final class StateController {
 
     void get(Context ctx) {
         String name = ctx.pathParam("name");
-        ctx.json(Dtos.state(kernel.getState(name)
+        // Describing runs repr() of every variable: never on the threads the control routes need.
+        AsyncReply.json(ctx, slowWork, () -> Dtos.state(kernel.getState(name)
                 .orElseThrow(() -> ApiException.notFound("State not found: " + name)),
                 kernel.provenance(name).orElse(Provenance.NONE)));
     }
@@ -69,6 +73,14 @@ final class StateController {
             // reported below
         }
         throw ApiException.badRequest("Query parameter " + name + " must be a non-negative integer.");
+    }
+
+    /** {@code PUT /pins {"states": [...]}}: the states this client needs kept in memory. */
+    void pin(Context ctx, com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), mapper);
+        java.util.List<String> names = body.stringList("states");
+        kernel.pin(new java.util.LinkedHashSet<>(names));
+        ctx.json(new Dtos.PinsResponse(names));
     }
 
     void tree(Context ctx) {

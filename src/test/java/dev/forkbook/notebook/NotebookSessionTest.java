@@ -28,6 +28,14 @@ class NotebookSessionTest {
         return session.run(parent, source).join();
     }
 
+    /** Kernel events reach the session on the subscription's own thread: wait for their effect. */
+    private static void eventually(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+    }
+
     private static String text(CellNode node) {
         return dev.forkbook.testing.OutputText.of(node.outputs());
     }
@@ -110,6 +118,8 @@ class NotebookSessionTest {
         session.followKernel();
         CellNode a = run("initial", "base = 1");
         kernel.execute(new ExecuteRequest("print(base + 1)", "remote", a.id(), "remote-state"));
+        eventually(() -> tree.contains("remote-state")
+                && text(tree.get("remote-state")).equals("2\n"));
         CellNode remote = tree.get("remote-state");
         assertEquals(a.id(), remote.parentId());
         assertEquals("print(base + 1)", remote.source());
@@ -121,6 +131,7 @@ class NotebookSessionTest {
         session.followKernel();
         CellNode a = run("initial", "q = 1");
         kernel.reset();
+        eventually(() -> tree.get(a.id()).status() == CellStatus.NOT_LIVE);
         assertEquals(CellStatus.NOT_LIVE, tree.get(a.id()).status());
     }
 
@@ -132,7 +143,27 @@ class NotebookSessionTest {
         assertEquals("'loading'", ((Output.DisplayData) tree.get(shown.id()).outputs().get(0))
                 .data().get("text/plain"));
         run(shown.id(), "handle.update('done')");
+        eventually(() -> "'done'".equals(((Output.DisplayData) tree.get(shown.id()).outputs()
+                .get(0)).data().get("text/plain")));
         Output.DisplayData replaced = (Output.DisplayData) tree.get(shown.id()).outputs().get(0);
         assertEquals("'done'", replaced.data().get("text/plain"));
+    }
+
+    @Test
+    void the_path_to_the_current_cell_is_pinned_in_the_kernel() {
+        try (JythonKernel small = new JythonKernel(dev.forkbook.kernel.KernelOptions.defaults()
+                .withMemoryBudget(1))) {
+            NotebookSession pinned = new NotebookSession(small, new NotebookTree(), Runnable::run,
+                    Runnable::run);
+            CellNode a = pinned.run("initial", "data = list(range(100000))").join();
+            pinned.pinPath(a.id());
+            CellNode b = pinned.run(a.id(), "data[0] = -1").join();
+            pinned.pinPath(b.id());
+            CellNode c = pinned.run(b.id(), "data[1] = -1").join();
+            assertTrue(small.getState(c.id()).orElseThrow().evicted(), "not on the current path");
+            assertTrue(!small.getState(a.id()).orElseThrow().evicted()
+                    && !small.getState(b.id()).orElseThrow().evicted());
+            pinned.close();
+        }
     }
 }

@@ -42,6 +42,11 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    Reply put(String path, String body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     Reply post(String path, Object body) {
         try {
             return post(path, JSON.writeValueAsString(body));
@@ -59,6 +64,37 @@ final class ApiClient {
 
     HttpRequest.Builder bare(String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+    }
+
+    /** An open {@code /events} stream whose lines a daemon thread collects into {@link #lines}. */
+    record EventLines(java.util.concurrent.BlockingQueue<String> lines, java.io.InputStream body)
+            implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            body.close();
+        }
+    }
+
+    EventLines openEvents() throws IOException, InterruptedException {
+        HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient().send(request("/events")
+                .header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        java.util.concurrent.BlockingQueue<String> lines =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    stream.body(), java.nio.charset.StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (IOException closed) {
+                // the test is over
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return new EventLines(lines, stream.body());
     }
 
     Reply send(HttpRequest.Builder builder) {

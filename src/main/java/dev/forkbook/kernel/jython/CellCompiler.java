@@ -33,20 +33,18 @@ import org.python.core.PyTuple;
  */
 final class CellCompiler {
 
-    private static final int CACHE_SIZE = 512;
+    /** The compile cache keeps at most this many bytes of source (compiled code is ~10x that). */
+    static final long CACHE_SOURCE_BYTES = 4L * 1024 * 1024;
 
     /** A compiled cell: the statements, and the trailing expression if the cell ends with one. */
     record CompiledCell(PyCode statements, PyCode lastExpression, String filename) {
     }
 
     private final PyObject linecacheEntries;
-    private final AtomicInteger sequence = new AtomicInteger();
-    private final Map<String, CompiledCell> cache = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CompiledCell> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    };
+    /** One per JVM: {@code linecache} is shared by every kernel, so file names must be unique. */
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private final Map<String, CompiledCell> cache = new LinkedHashMap<>(64, 0.75f, true);
+    private long cachedBytes;
 
     CellCompiler(PyObject linecacheEntries) {
         this.linecacheEntries = linecacheEntries;
@@ -60,14 +58,70 @@ final class CellCompiler {
                 return cached;
             }
         }
-        String filename = "<cell-" + sequence.incrementAndGet() + ">";
+        String filename = "<cell-" + SEQUENCE.incrementAndGet() + ">";
         String normalized = source.replace("\r\n", "\n").replace('\r', '\n');
         registerLines(filename, normalized);
-        CompiledCell compiled = compile(normalized, filename);
+        CompiledCell compiled;
+        try {
+            compiled = compile(normalized, filename);
+        } catch (RuntimeException e) {
+            // A cell that does not compile is never cached: its lines must not pile up either.
+            forgetLines(filename);
+            throw e;
+        }
         synchronized (cache) {
-            cache.put(source, compiled);
+            CompiledCell raced = cache.putIfAbsent(source, compiled);
+            if (raced != null) {
+                forgetLines(filename);
+                return raced;
+            }
+            cachedBytes += source.length();
+            java.util.Iterator<Map.Entry<String, CompiledCell>> eldest = cache.entrySet().iterator();
+            while (cachedBytes > CACHE_SOURCE_BYTES && eldest.hasNext()) {
+                Map.Entry<String, CompiledCell> entry = eldest.next();
+                if (entry.getValue() == compiled) {
+                    break;
+                }
+                eldest.remove();
+                cachedBytes -= entry.getKey().length();
+                forgetLines(entry.getValue().filename());
+            }
         }
         return compiled;
+    }
+
+    /** Drops every compiled cell and its source lines (the kernel was reset). */
+    void clear() {
+        retainOnly(java.util.Set.of());
+    }
+
+    /** Drops compiled cells whose source no live state holds, with their source lines. */
+    void retainOnly(java.util.Set<String> liveSources) {
+        synchronized (cache) {
+            java.util.Iterator<Map.Entry<String, CompiledCell>> entries = cache.entrySet().iterator();
+            while (entries.hasNext()) {
+                Map.Entry<String, CompiledCell> entry = entries.next();
+                if (!liveSources.contains(entry.getKey())) {
+                    entries.remove();
+                    cachedBytes -= entry.getKey().length();
+                    forgetLines(entry.getValue().filename());
+                }
+            }
+        }
+    }
+
+    /** Cells held compiled now (for tests). */
+    int cachedCells() {
+        synchronized (cache) {
+            return cache.size();
+        }
+    }
+
+    private void forgetLines(String filename) {
+        PyString key = new PyString(filename);
+        if (linecacheEntries.__finditem__(key) != null) {
+            linecacheEntries.__delitem__(key);
+        }
     }
 
     private static CompiledCell compile(String source, String filename) {

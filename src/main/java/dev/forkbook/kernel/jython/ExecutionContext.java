@@ -22,6 +22,8 @@ final class ExecutionContext {
     private final MimeFormatter formatter;
     private final java.util.function.Consumer<dev.forkbook.kernel.KernelEvent> events;
     private final AtomicBoolean interrupted = new AtomicBoolean();
+    private final AtomicBoolean memoryPressure = new AtomicBoolean();
+    private volatile long allocatedAtStart;
     private volatile Thread thread;
     private volatile ThreadState threadState;
 
@@ -44,7 +46,47 @@ final class ExecutionContext {
     /** Binds this execution to the calling thread until {@link #unbind()}. */
     void bind() {
         thread = Thread.currentThread();
+        allocatedAtStart = allocatedByThread(thread);
         CURRENT.set(this);
+    }
+
+    /** Bytes the executing thread allocated since this execution started (0 when unknown). */
+    long allocatedBytes() {
+        Thread running = thread;
+        return running == null ? 0 : Math.max(0, allocatedByThread(running) - allocatedAtStart);
+    }
+
+    private static long allocatedByThread(Thread thread) {
+        java.lang.management.ThreadMXBean threads =
+                java.lang.management.ManagementFactory.getThreadMXBean();
+        if (threads instanceof com.sun.management.ThreadMXBean hotspot) {
+            long bytes = hotspot.getThreadAllocatedBytes(thread.getId());
+            return Math.max(bytes, 0);
+        }
+        return 0;
+    }
+
+    /** Forgets an interrupt (for housekeeping that stopped one step and goes on with the next). */
+    void clearInterrupt() {
+        interrupted.set(false);
+        ThreadState state = threadState;
+        if (state != null) {
+            state.tracefunc = null;
+            for (PyFrame frame = state.frame; frame != null; frame = frame.f_back) {
+                frame.tracefunc = null;
+            }
+        }
+        Thread.interrupted();
+    }
+
+    /** Stops the execution because the heap is nearly full: it ends with a MemoryError. */
+    void interruptForMemory() {
+        memoryPressure.set(true);
+        interrupt();
+    }
+
+    boolean isMemoryPressure() {
+        return memoryPressure.get();
     }
 
     /**

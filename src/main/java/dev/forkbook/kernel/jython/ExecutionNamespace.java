@@ -1,7 +1,8 @@
 package dev.forkbook.kernel.jython;
 
 import java.util.AbstractMap;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -34,6 +35,9 @@ final class ExecutionNamespace extends AbstractMap<PyObject, PyObject>
     private final SnapshotCopier copier;
     private final ConcurrentHashMap<PyObject, PyObject> working = new ConcurrentHashMap<>();
     private final Set<String> deleted = ConcurrentHashMap.newKeySet();
+    /** Names whose position in definition order is new in this execution, with their first binding. */
+    private final ConcurrentHashMap<String, Long> firstBindings = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong bindings = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean fullyMaterialized;
     /** Parent variables the execution read before writing them (provenance). */
     private final Set<String> reads = ConcurrentHashMap.newKeySet();
@@ -130,8 +134,12 @@ final class ExecutionNamespace extends AbstractMap<PyObject, PyObject>
         if (!copiedUnread.isEmpty() && name != null) {
             copiedUnread.remove(name); // overwritten before being read: not a read
         }
-        if (name != null && !deleted.isEmpty()) {
-            deleted.remove(name);
+        if (name != null && !firstBindings.containsKey(name)) {
+            // A new name, or one deleted in this execution, goes to the end of definition order.
+            boolean wasDeleted = !deleted.isEmpty() && deleted.remove(name);
+            if (wasDeleted || !parent.contains(name)) {
+                firstBindings.putIfAbsent(name, bindings.incrementAndGet());
+            }
         }
         return previous;
     }
@@ -141,10 +149,19 @@ final class ExecutionNamespace extends AbstractMap<PyObject, PyObject>
         PyObject previous = get(key);
         working.remove(key);
         String name = nameOf(key);
-        if (name != null && parent.contains(name)) {
-            deleted.add(name);
+        if (name != null) {
+            firstBindings.remove(name);
+            if (parent.contains(name)) {
+                deleted.add(name);
+            }
         }
         return previous;
+    }
+
+    /** Drops everything this execution holds (after it ran out of memory), so it can be collected. */
+    synchronized void discard() {
+        working.clear();
+        fullyMaterialized = true;
     }
 
     @Override
@@ -212,48 +229,58 @@ final class ExecutionNamespace extends AbstractMap<PyObject, PyObject>
     }
 
     /**
-     * The child snapshot: untouched parent variables by reference, touched ones copied once more
-     * through a fresh memo so that nothing the execution can still reach is part of a state.
+     * The child snapshot: the parent's persistent maps with only the touched names changed, so
+     * untouched variables (and the map entries holding them) are shared. Touched values are copied
+     * once more through a fresh memo so that nothing the execution can still reach is part of a state.
      */
     synchronized Snapshot freeze() {
-        Map<String, PyObject> values = new HashMap<>();
-        Set<String> shared = new HashSet<>();
-        Map<String, List<String>> groups = new HashMap<>();
         Set<String> touched = new HashSet<>(deleted);
         for (PyObject key : working.keySet()) {
             String name = nameOf(key);
-            if (name != null) {
+            if (name != null && !isDunder(name)) {
                 touched.add(name);
             }
         }
-        IdentityHashMap<List<String>, List<String>> untouchedGroups = new IdentityHashMap<>();
-        for (String name : parent.names()) {
-            if (touched.contains(name)) {
-                continue;
-            }
-            values.put(name, parent.frozenValue(name));
-            if (parent.isShared(name)) {
-                shared.add(name);
-            }
+        Snapshot.Builder child = parent.toBuilder();
+        // Untouched members of a touched variable's group stay a group among themselves.
+        IdentityHashMap<List<String>, Boolean> regrouped = new IdentityHashMap<>();
+        for (String name : touched) {
             List<String> group = parent.group(name);
-            if (group.size() > 1) {
-                List<String> remaining = untouchedGroups.computeIfAbsent(group, g -> g.stream()
-                        .filter(member -> !touched.contains(member)).collect(Collectors.toList()));
-                if (remaining.size() > 1) {
-                    groups.put(name, remaining);
+            if (group.size() > 1 && regrouped.put(group, Boolean.TRUE) == null) {
+                List<String> remaining = group.stream().filter(member -> !touched.contains(member))
+                        .collect(Collectors.toList());
+                for (String member : remaining) {
+                    child.group(member, List.copyOf(remaining));
                 }
             }
         }
-        SnapshotCopier snapshotCopier = new SnapshotCopier(deepcopyFunction);
-        for (Map.Entry<PyObject, PyObject> entry : working.entrySet()) {
-            String name = nameOf(entry.getKey());
+        for (String name : deleted) {
+            child.remove(name);
+        }
+        List<String> bound = new ArrayList<>();
+        for (PyObject key : working.keySet()) {
+            String name = nameOf(key);
             if (name != null && !isDunder(name)) {
-                values.put(name, snapshotCopier.copyRoot(name, entry.getValue()));
+                bound.add(name);
             }
         }
-        shared.addAll(snapshotCopier.sharedRoots());
-        groups.putAll(snapshotCopier.groups());
-        return new Snapshot(values, groups, shared);
+        // Names keeping their place first, then new ones in the order of their first binding.
+        bound.sort(Comparator.comparingLong(name -> firstBindings.getOrDefault(name, 0L)));
+        SnapshotCopier snapshotCopier = new SnapshotCopier(deepcopyFunction);
+        for (String name : bound) {
+            PyObject value = working.get(new PyString(name));
+            if (value == null) {
+                continue;
+            }
+            PyObject frozen = snapshotCopier.copyRoot(name, value);
+            child.put(name, frozen, firstBindings.containsKey(name));
+            child.ownRoot(name, frozen, snapshotCopier.lastRootBytes());
+        }
+        for (String name : snapshotCopier.sharedRoots()) {
+            child.shared(name);
+        }
+        snapshotCopier.groups().forEach(child::group);
+        return child.build();
     }
 
     private static String nameOf(Object key) {

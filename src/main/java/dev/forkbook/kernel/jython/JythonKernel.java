@@ -51,6 +51,12 @@ public final class JythonKernel implements Kernel {
 
     /** Longest repr a diff shows for one value. */
     private static final int MAX_DIFF_REPR = 10_000;
+    /** Events a listener may fall behind by before it is dropped. */
+    private static final int LISTENER_BACKLOG = 100_000;
+    /** The longest a state description may take; later variables say they timed out. */
+    private static final java.time.Duration DESCRIBE_TIME = java.time.Duration.ofSeconds(5);
+    /** The longest one variable's {@code __repr__} may run. */
+    private static final java.time.Duration REPR_TIME = java.time.Duration.ofSeconds(1);
 
     private final KernelOptions options;
     private final JythonRuntime runtime;
@@ -60,10 +66,14 @@ public final class JythonKernel implements Kernel {
     private final MimeFormatter formatter;
     private final StateStore states = new StateStore();
     private final ProvenanceLog provenance = new ProvenanceLog();
+    private final long memoryBudget;
+    private final Object rebuildLock = new Object();
+    private final java.util.concurrent.ScheduledExecutorService timers;
+    private final HeapGuard heapGuard;
     private final ExecutorService workers;
     private final AtomicInteger executionCounter = new AtomicInteger();
     private final Map<String, Set<ExecutionContext>> running = new ConcurrentHashMap<>();
-    private final List<KernelListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<ListenerQueue> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService outputFlusher =
             Executors.newSingleThreadScheduledExecutor(task -> {
                 Thread thread = new Thread(task, "forkbook-output-flush");
@@ -79,6 +89,13 @@ public final class JythonKernel implements Kernel {
         this.errors = new ErrorFormatter(runtime.formatException());
         this.formatter = new MimeFormatter(options.maxReprSize());
         this.workers = Executors.newCachedThreadPool(new WorkerThreads(options.workerStackBytes()));
+        this.memoryBudget = options.effectiveMemoryBudget();
+        this.timers = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "forkbook-kernel-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.heapGuard = HeapGuard.start(this::onHeapPressure);
     }
 
     public JythonKernel() {
@@ -94,28 +111,44 @@ public final class JythonKernel implements Kernel {
         }
         String newName = request.newStateName() != null ? request.newStateName()
                 : UUID.randomUUID().toString().replace("-", "");
-        ExecutionContext context = newContext(request.execId(), newNamespace(source.snapshot()),
-                request.executionCount());
-        publish(new KernelEvent.ExecutionStarted(request.execId(), request.stateName(),
-                request.code()));
-        long started = System.nanoTime();
-        CellOutcome outcome = runOnWorker(context, () -> runCell(context, request.code(), true));
-        long durationMs = (System.nanoTime() - started) / 1_000_000;
-        context.output().finish();
-        String storedName = null;
-        if (outcome.error() == null) {
-            StateSummary summary = new StateSummary(newName, request.stateName(), request.code(),
-                    request.execId(), Instant.now(), durationMs, context.executionCount());
-            recordProvenance(newName, request.stateName(), source.snapshot(), outcome.snapshot(),
-                    context.namespace());
-            states.put(new StateStore.StoredState(summary, outcome.snapshot()));
-            storedName = newName;
-            publish(new KernelEvent.StateCreated(summary));
+        source.hold();
+        try {
+            states.touch(source);
+            Snapshot base = liveSnapshot(source);
+            if (base == null) {
+                return new ExecutionResult(List.of(), null, notRebuilt(request.stateName()), 0);
+            }
+            ExecutionContext context = newContext(request.execId(), newNamespace(base),
+                    request.executionCount());
+            publish(new KernelEvent.ExecutionStarted(request.execId(), request.stateName(),
+                    request.code()));
+            long started = System.nanoTime();
+            CellOutcome outcome = runGuarded(context, request.code(), true);
+            long durationMs = (System.nanoTime() - started) / 1_000_000;
+            context.output().finish();
+            String storedName = null;
+            List<Output> outputs = context.output().outputs();
+            if (outcome.error() == null) {
+                StateSummary summary = new StateSummary(newName, request.stateName(),
+                        request.code(), request.execId(), Instant.now(), durationMs,
+                        context.executionCount());
+                recordProvenance(newName, request.stateName(), base, outcome.snapshot(),
+                        context.namespace());
+                states.add(summary, outcome.snapshot(), outputs, source);
+                storedName = newName;
+                publish(new KernelEvent.StateCreated(summary));
+            }
+            if (outcome.error() != null && "MemoryError".equals(outcome.error().ename())) {
+                evictDownTo(states.usedBytes() / 2);
+            }
+            ExecutionResult result = new ExecutionResult(outputs, storedName, outcome.error(),
+                    context.executionCount());
+            publish(new KernelEvent.ExecutionFinished(request.execId(), storedName, result));
+            return result;
+        } finally {
+            source.release();
+            keepWithinBudget();
         }
-        ExecutionResult result = new ExecutionResult(context.output().outputs(), storedName,
-                outcome.error(), context.executionCount());
-        publish(new KernelEvent.ExecutionFinished(request.execId(), storedName, result));
-        return result;
     }
 
     @Override
@@ -128,7 +161,10 @@ public final class JythonKernel implements Kernel {
                 return new ExecutionResult(List.of(), null, ExecutionError.stateNotFound(defaultState),
                         0);
             }
-            defaults = state.snapshot();
+            defaults = liveSnapshot(state);
+            if (defaults == null) {
+                return new ExecutionResult(List.of(), null, notRebuilt(defaultState), 0);
+            }
         }
         Map<String, StateView> views = new LinkedHashMap<>();
         for (Map.Entry<String, String> alias : stateMapping.entrySet()) {
@@ -137,14 +173,17 @@ public final class JythonKernel implements Kernel {
                 return new ExecutionResult(List.of(), null,
                         ExecutionError.stateNotFound(alias.getValue()), 0);
             }
-            views.put(alias.getKey(),
-                    new StateView(alias.getValue(), state.snapshot(), runtime.deepcopy()));
+            Snapshot snapshot = liveSnapshot(state);
+            if (snapshot == null) {
+                return new ExecutionResult(List.of(), null, notRebuilt(alias.getValue()), 0);
+            }
+            views.put(alias.getKey(), new StateView(alias.getValue(), snapshot, runtime.deepcopy()));
         }
         ExecutionNamespace namespace = newNamespace(defaults);
         views.forEach(namespace::putTransient);
         ExecutionContext context = newContext(execId, namespace, null);
         publish(new KernelEvent.ExecutionStarted(execId, defaultState, code));
-        CellOutcome outcome = runOnWorker(context, () -> runCell(context, code, false));
+        CellOutcome outcome = runGuarded(context, code, false);
         context.output().finish();
         ExecutionResult result = new ExecutionResult(context.output().outputs(), null,
                 outcome.error(), context.executionCount());
@@ -164,15 +203,54 @@ public final class JythonKernel implements Kernel {
             return Optional.empty();
         }
         Snapshot snapshot = state.snapshot();
+        if (snapshot == null) {
+            return Optional.of(new StateInfo(state.summary(), null, true));
+        }
+        states.touch(state);
         // repr() runs user code: give it a namespace of its own state and copies, never frozen objects.
         ExecutionContext context = inspectionContext("get_state:" + name, snapshot);
+        long deadline = System.nanoTime() + DESCRIBE_TIME.toNanos();
+        VariableDescriber describer = new VariableDescriber(formatter, options.maxReprSize(),
+                deadline);
         Map<String, VariableInfo> variables = runOnWorker(context, () -> {
+            context.running(Py.getThreadState());
+            java.util.concurrent.atomic.AtomicInteger step = new java.util.concurrent.atomic.AtomicInteger();
             Map<String, VariableInfo> described = new LinkedHashMap<>();
-            for (String variable : new TreeSet<>(snapshot.names())) {
-                PyObject value = context.namespace().get(new PyString(variable));
-                described.put(variable, new VariableInfo(value.getType().fastGetName(),
-                        formatter.cappedRepr(value), snapshot.isShared(variable),
-                        definingModule(value)));
+            for (String variable : snapshot.names()) {
+                int current = step.incrementAndGet();
+                boolean shared = snapshot.isShared(variable);
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    described.put(variable, new VariableInfo("?", VariableDescriber.TIMED_OUT,
+                            shared));
+                    continue;
+                }
+                // User __repr__ code that runs too long is stopped: nobody waits for it.
+                java.util.concurrent.ScheduledFuture<?> stop = timers.schedule(() -> {
+                    if (step.get() == current) {
+                        context.interrupt();
+                    }
+                },
+                        Math.min(left, REPR_TIME.toNanos()), java.util.concurrent.TimeUnit.NANOSECONDS);
+                try {
+                    // Built-in data is described in place; only user __repr__ code sees a copy.
+                    VariableInfo info = describer.describeFrozen(snapshot.frozenValue(variable),
+                            shared);
+                    if (info == null) {
+                        info = describer.describe(context.namespace().get(new PyString(variable)),
+                                shared);
+                    }
+                    PyObject frozen = snapshot.frozenValue(variable);
+                    described.put(variable, new VariableInfo(info.type(), info.repr(),
+                            info.shared(), definingModule(frozen)));
+                } catch (PyException | StackOverflowError e) {
+                    described.put(variable, new VariableInfo("?", VariableDescriber.TIMED_OUT,
+                            shared));
+                } finally {
+                    step.incrementAndGet();
+                    stop.cancel(false);
+                    context.clearInterrupt();
+                }
             }
             return described;
         });
@@ -231,7 +309,11 @@ public final class JythonKernel implements Kernel {
         if (state == null) {
             throw new UnknownStateException(name);
         }
-        return state.snapshot();
+        Snapshot snapshot = liveSnapshot(state);
+        if (snapshot == null) {
+            throw new UnknownStateException(name);
+        }
+        return snapshot;
     }
 
     /** The capped repr of a copy of a frozen value: user code never sees the stored object. */
@@ -251,12 +333,14 @@ public final class JythonKernel implements Kernel {
     @Override
     public List<String> complete(String stateName, String prefix) {
         StateStore.StoredState state = states.get(stateName);
-        if (state == null) {
+        Snapshot snapshot = state == null ? null : state.snapshot();
+        if (snapshot == null) {
             return List.of();
         }
-        ExecutionContext context = inspectionContext("complete:" + stateName, state.snapshot());
-        return runOnWorker(context, () -> Completions.of(state.snapshot().names(),
-                context.namespace(), prefix));
+        states.touch(state);
+        ExecutionContext context = inspectionContext("complete:" + stateName, snapshot);
+        return runOnWorker(context, () -> Completions.of(new java.util.HashSet<>(snapshot.names()), context.namespace(),
+                prefix));
     }
 
     @Override
@@ -270,6 +354,7 @@ public final class JythonKernel implements Kernel {
         if (deleted) {
             provenance.remove(name);
             publish(new KernelEvent.StateDeleted(name));
+            compiler.retainOnly(states.liveCode());
         }
         return deleted;
     }
@@ -278,6 +363,7 @@ public final class JythonKernel implements Kernel {
     public void reset() {
         states.clear();
         provenance.clear();
+        compiler.clear();
         executionCounter.set(0);
         publish(new KernelEvent.KernelReset());
     }
@@ -293,9 +379,40 @@ public final class JythonKernel implements Kernel {
     }
 
     @Override
+    public void pin(Set<String> stateNames) {
+        states.pin(stateNames);
+    }
+
+    /** The snapshot of a state (null when evicted or unknown), for tests of structure sharing. */
+    Snapshot frozenSnapshot(String name) {
+        StateStore.StoredState state = states.get(name);
+        return state == null ? null : state.snapshot();
+    }
+
+    /** Compiled cells held now, for tests of cache release. */
+    int compiledCells() {
+        return compiler.cachedCells();
+    }
+
+    /** Bytes of state the kernel accounts now (see {@link StateStore}). */
+    public long accountedBytes() {
+        return states.usedBytes();
+    }
+
+    /** The budget the kernel keeps its states within. */
+    public long memoryBudget() {
+        return memoryBudget;
+    }
+
+    @Override
     public Subscription subscribe(KernelListener listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        ListenerQueue[] self = new ListenerQueue[1];
+        self[0] = new ListenerQueue(listener, LISTENER_BACKLOG, () -> listeners.remove(self[0]));
+        listeners.add(self[0]);
+        return () -> {
+            listeners.remove(self[0]);
+            self[0].close();
+        };
     }
 
     @Override
@@ -303,6 +420,11 @@ public final class JythonKernel implements Kernel {
         running.values().forEach(contexts -> contexts.forEach(ExecutionContext::interrupt));
         workers.shutdownNow();
         outputFlusher.shutdownNow();
+        timers.shutdownNow();
+        heapGuard.close();
+        compiler.clear();
+        listeners.forEach(ListenerQueue::close);
+        listeners.clear();
     }
 
     private ExecutionNamespace newNamespace(Snapshot parent) {
@@ -339,10 +461,38 @@ public final class JythonKernel implements Kernel {
     private record CellOutcome(Snapshot snapshot, ExecutionError error) {
     }
 
+    private ExecutionError memoryError(ExecutionContext context) {
+        context.namespace().discard();
+        return new ExecutionError("MemoryError",
+                "out of memory: the cell's objects were dropped and old states evicted to recover",
+                List.of("MemoryError: out of memory (the JVM heap is full). The cell's objects were "
+                        + "dropped and the least recently used states evicted; other states are "
+                        + "intact."));
+    }
+
+    /**
+     * Runs a cell on a worker; a failure outside Python (the worker itself ran out of memory, say)
+     * becomes the cell's error, so every {@code execution_started} gets its {@code execution_finished}.
+     */
+    private CellOutcome runGuarded(ExecutionContext context, String code, boolean snapshot) {
+        try {
+            return runOnWorker(context, () -> runCell(context, code, snapshot));
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof OutOfMemoryError) {
+                return new CellOutcome(null, memoryError(context));
+            }
+            return new CellOutcome(null, new ExecutionError("InternalError", String.valueOf(
+                    e.getCause()), List.of("InternalError: " + e.getCause())));
+        }
+    }
+
     /** Runs on the worker thread, bound to {@code context}. */
     private CellOutcome runCell(ExecutionContext context, String code, boolean snapshot) {
         ThreadState threadState = Py.getThreadState();
-        TraceFunction previousTrace = threadState.tracefunc;
+        // A pooled thread never carries an earlier execution's interrupt hook into this one.
+        TraceFunction previousTrace = threadState.tracefunc instanceof InterruptTrace ? null
+                : threadState.tracefunc;
+        threadState.tracefunc = previousTrace;
         context.running(threadState);
         try {
             CellMagic magic = CellMagic.of(code);
@@ -365,11 +515,19 @@ public final class JythonKernel implements Kernel {
             }
             runtime.bridge().endOfCell();
             Snapshot result = snapshot ? context.namespace().freeze() : null;
+            if (context.isMemoryPressure()) {
+                return new CellOutcome(null, memoryError(context));
+            }
             if (context.isInterrupted()) {
                 return new CellOutcome(null, ErrorFormatter.keyboardInterrupt());
             }
             return new CellOutcome(result, null);
+        } catch (OutOfMemoryError e) {
+            return new CellOutcome(null, memoryError(context));
         } catch (PyException e) {
+            if (context.isMemoryPressure() || e.match(Py.MemoryError)) {
+                return new CellOutcome(null, memoryError(context));
+            }
             if (context.isInterrupted() && !e.match(Py.KeyboardInterrupt)) {
                 return new CellOutcome(null, ErrorFormatter.keyboardInterrupt());
             }
@@ -447,8 +605,11 @@ public final class JythonKernel implements Kernel {
                     callerInterrupted = true;
                     context.interrupt();
                 } catch (ExecutionException e) {
-                    throw new IllegalStateException("execution failed outside Python",
-                            e.getCause());
+                    if (e.getCause() instanceof OutOfMemoryError) {
+                        context.namespace().discard();
+                    }
+                    throw new IllegalStateException("execution failed outside Python: "
+                            + e.getCause(), e.getCause());
                 }
             }
         } finally {
@@ -458,13 +619,112 @@ public final class JythonKernel implements Kernel {
         }
     }
 
-    private void publish(KernelEvent event) {
-        for (KernelListener listener : listeners) {
-            try {
-                listener.onEvent(event);
-            } catch (RuntimeException e) {
-                // A failing listener must not break the kernel or the other listeners.
+    /**
+     * The state's snapshot, rebuilding it first by replaying its cells from its nearest live
+     * ancestor when it was evicted; null when it cannot be rebuilt (a replayed cell failed).
+     */
+    private Snapshot liveSnapshot(StateStore.StoredState state) {
+        Snapshot snapshot = state.snapshot();
+        if (snapshot != null) {
+            return snapshot;
+        }
+        synchronized (rebuildLock) {
+            return rebuild(state);
+        }
+    }
+
+    private Snapshot rebuild(StateStore.StoredState target) {
+        java.util.Deque<StateStore.StoredState> chain = new java.util.ArrayDeque<>();
+        StateStore.StoredState live = target;
+        while (live != null && live.snapshot() == null) {
+            if (!live.isEvicted()) {
+                return null;
             }
+            chain.push(live);
+            live = live.parent();
+        }
+        if (live == null) {
+            return null;
+        }
+        List<StateStore.StoredState> held = new java.util.ArrayList<>(chain);
+        held.add(live);
+        held.forEach(StateStore.StoredState::hold);
+        try {
+            Snapshot base = live.snapshot();
+            while (!chain.isEmpty()) {
+                StateStore.StoredState step = chain.pop();
+                ExecutionContext context = new ExecutionContext("rebuild:" + step.name(),
+                        newNamespace(base), OutputCollector.quiet(options.maxOutputChars()),
+                        step.summary().executionCount(), formatter, this::publish);
+                CellOutcome outcome = runOnWorker(context,
+                        () -> runCell(context, step.summary().code(), true));
+                if (outcome.error() != null) {
+                    return null;
+                }
+                boolean changed = !context.output().outputs().equals(step.outputs());
+                states.restore(step, outcome.snapshot());
+                publish(new KernelEvent.StateRebuilt(step.name(), changed));
+                base = outcome.snapshot();
+            }
+            return base;
+        } finally {
+            held.forEach(StateStore.StoredState::release);
+        }
+    }
+
+    private static ExecutionError notRebuilt(String name) {
+        return new ExecutionError("StateNotRebuilt", "State " + name + " was evicted to save "
+                + "memory and replaying its cells failed, so it cannot be run from.", List.of());
+    }
+
+    /** Evicts least recently used states while the accounted bytes exceed the budget. */
+    private void keepWithinBudget() {
+        evictDownTo(memoryBudget);
+    }
+
+    private void evictDownTo(long target) {
+        List<String> evicted = states.evictDownTo(target);
+        for (String name : evicted) {
+            publish(new KernelEvent.StateEvicted(name));
+        }
+        if (!evicted.isEmpty()) {
+            compiler.retainOnly(states.liveCode());
+        }
+    }
+
+    /**
+     * The heap stayed nearly full after a collection: evict down to half the budget and, if that
+     * freed nothing, stop the running cell that has allocated the most with a {@code MemoryError}.
+     */
+    /** Returns the execution id it stopped, or null when evicting was enough or nothing ran. */
+    String onHeapPressure() {
+        long before = states.usedBytes();
+        evictDownTo(Math.min(before / 2, memoryBudget / 2));
+        if (states.usedBytes() < before) {
+            return null;
+        }
+        ExecutionContext largest = null;
+        long most = -1;
+        for (Set<ExecutionContext> contexts : running.values()) {
+            for (ExecutionContext context : contexts) {
+                long allocated = context.allocatedBytes();
+                if (allocated > most) {
+                    most = allocated;
+                    largest = context;
+                }
+            }
+        }
+        if (largest == null) {
+            return null;
+        }
+        largest.interruptForMemory();
+        return largest.execId();
+    }
+
+    /** Hands {@code event} to every listener's queue; never waits for a listener. */
+    private void publish(KernelEvent event) {
+        for (ListenerQueue listener : listeners) {
+            listener.offer(event);
         }
     }
 }

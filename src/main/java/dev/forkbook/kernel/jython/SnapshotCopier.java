@@ -46,6 +46,14 @@ final class SnapshotCopier {
     private final List<Integer> unionParent = new ArrayList<>();
     private final Set<Integer> sharedRootIds = new java.util.HashSet<>();
     private int currentRoot = -1;
+    private long rootBytes;
+    private final Set<PyObject> countedStrings =
+            java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /** Estimated object sizes (compressed references, 8-byte alignment), for memory accounting. */
+    private static final int HEADER = 16;
+    private static final int REF = 4;
+    private static final int BIG_STRING = 1024;
 
     /** The copy of one object and the first root through which it was reached. */
     private record Copied(PyObject copy, int root) {
@@ -61,6 +69,7 @@ final class SnapshotCopier {
         currentRoot = roots.size();
         roots.add(name);
         unionParent.add(currentRoot);
+        rootBytes = 0;
         PyObject copy = resolve(value);
         while (!fills.isEmpty()) {
             fills.pop().run();
@@ -71,6 +80,14 @@ final class SnapshotCopier {
         }
         hashedInserts.clear();
         return copy;
+    }
+
+    /**
+     * Estimated bytes of the objects the last {@link #copyRoot} created: the copies themselves and
+     * the large strings it reached (small immutables are shared between states and not counted).
+     */
+    long lastRootBytes() {
+        return rootBytes;
     }
 
     /** Names of the roots whose values reached at least one object that could not be copied. */
@@ -129,7 +146,14 @@ final class SnapshotCopier {
      * from the memo, or a new shell whose contents are filled later. Never recurses into contents.
      */
     private PyObject resolve(PyObject original) {
-        if (original == null || ObjectKinds.isImmutable(original)) {
+        if (original == null) {
+            return null;
+        }
+        if (ObjectKinds.isImmutable(original)) {
+            if (original instanceof org.python.core.PyString string
+                    && string.getString().length() >= BIG_STRING && countedStrings.add(original)) {
+                rootBytes += HEADER * 3L + string.getString().length();
+            }
             return original;
         }
         Copied known = memo.get(original);
@@ -178,7 +202,23 @@ final class SnapshotCopier {
 
     private PyObject remember(PyObject original, PyObject copy) {
         memo.put(original, new Copied(copy, currentRoot));
+        rootBytes += shallowSize(original);
         return copy;
+    }
+
+    private static long shallowSize(PyObject object) {
+        if (object instanceof PyList list) {
+            return HEADER * 4L + (long) REF * list.size();
+        } else if (object instanceof PyTuple tuple) {
+            return HEADER * 2L + (long) REF * tuple.size();
+        } else if (object instanceof PyDictionary dict) {
+            return HEADER * 4L + 40L * dict.getMap().size();
+        } else if (object instanceof PyStringMap map) {
+            return HEADER * 4L + 40L * map.getMap().size();
+        } else if (object instanceof org.python.core.BaseSet set) {
+            return HEADER * 4L + 40L * set.getSet().size();
+        }
+        return HEADER * 4L;
     }
 
     private PyObject copyList(PyList original) {

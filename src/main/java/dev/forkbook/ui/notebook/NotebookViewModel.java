@@ -45,6 +45,7 @@ public final class NotebookViewModel {
     public NotebookViewModel(NotebookSession session, java.util.concurrent.Executor owner) {
         this.session = session;
         this.owner = owner;
+        pinCurrentPath();
         session.setRebuildProgress(rebuilding::set);
         kernelStatus = new SimpleObjectProperty<>(session.kernelStatus());
         session.setKernelStatusListener(kernelStatus::set);
@@ -89,6 +90,11 @@ public final class NotebookViewModel {
 
     public NotebookTree tree() {
         return session.tree();
+    }
+
+    /** The states on the current path stay in the kernel's memory (the desktop's pins). */
+    private void pinCurrentPath() {
+        current.addListener((observable, before, now) -> session.pinPath(now));
     }
 
     public NotebookSession session() {

@@ -111,8 +111,9 @@ public final class VariablesPane extends VBox {
         caption.setText(name == null ? "Variables (not live)" : "Variables — "
                 + (name.length() > 12 ? name.substring(0, 8) + "…" : name));
         caption.setTooltip(new Tooltip(name == null ? "This node has no live state"
-                : "State " + name));
-        info.ifPresent(state -> {
+                : info.get().evicted() ? "State " + name + " (evicted to save memory; rebuilt "
+                        + "when a cell runs from it)" : "State " + name));
+        info.filter(state -> state.variables() != null).ifPresent(state -> {
             for (Map.Entry<String, VariableInfo> variable : state.variables().entrySet()) {
                 VariableInfo value = variable.getValue();
                 all.add(new Row(variable.getKey(), value.type(), value.repr(), value.shared(),

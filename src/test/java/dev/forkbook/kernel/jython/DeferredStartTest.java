@@ -71,7 +71,12 @@ class DeferredStartTest {
         kernel.subscribe(events::add);
         held.release();
         kernel.execute(new ExecuteRequest("y = 1", "after", Kernel.INITIAL_STATE, "s2"));
-
+        // Listeners hear events on their own thread: wait for the new state's.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (events.stream().noneMatch(e -> e instanceof KernelEvent.StateCreated)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
         assertEquals(new KernelEvent.StatusChanged(KernelStatus.READY, ""), events.get(0));
         assertTrue(events.stream().anyMatch(e -> e instanceof KernelEvent.StateCreated created
                 && created.state().name().equals("s2")), events.toString());

@@ -115,6 +115,11 @@ class JvmRichOutputTest extends KernelTestBase {
                             + "display('old', display_id='status')");
             ExecutionResult later = run(kernel, first, "update_display('new', display_id='status')");
             assertTrue(later.outputs().isEmpty());
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (events.stream().noneMatch(e -> e instanceof KernelEvent.DisplayUpdated)
+                    && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
         }
         KernelEvent.DisplayUpdated update = events.stream()
                 .filter(e -> e instanceof KernelEvent.DisplayUpdated)

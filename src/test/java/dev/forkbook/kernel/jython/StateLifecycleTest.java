@@ -54,10 +54,10 @@ class StateLifecycleTest {
     }
 
     @Test
-    void get_state_lists_variables_sorted_with_type_and_repr() {
+    void get_state_lists_variables_in_definition_order_with_type_and_repr() {
         String state = step(kernel, Kernel.INITIAL_STATE, "zeta = 'z'\nalpha = [1, 2]\n_hidden = 3");
         StateInfo info = kernel.getState(state).orElseThrow();
-        assertEquals(List.of("_hidden", "alpha", "zeta"), List.copyOf(info.variables().keySet()));
+        assertEquals(List.of("zeta", "alpha", "_hidden"), List.copyOf(info.variables().keySet()));
         assertEquals("list", info.variables().get("alpha").type());
         assertEquals("'z'", info.variables().get("zeta").repr());
         assertTrue(kernel.getState("missing").isEmpty());
@@ -93,12 +93,45 @@ class StateLifecycleTest {
         KernelFixture.run(kernel, Kernel.INITIAL_STATE, "e = 1", "evented");
         kernel.deleteState("evented");
         kernel.reset();
+        awaitEvents(5);
         List<String> types = events.stream().map(KernelEvent::type).toList();
         assertEquals(List.of("execution_started", "state_created", "execution_finished",
                 "state_deleted", "reset"), types);
         KernelEvent.StateCreated created = (KernelEvent.StateCreated) events.get(1);
         assertEquals("evented", created.state().name());
         assertEquals("initial", created.state().parent());
+    }
+
+    private long finished() {
+        return events.stream().filter(e -> e instanceof KernelEvent.ExecutionFinished).count();
+    }
+
+    private void awaitEvents(int count) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (events.size() < count && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void a_listener_that_blocks_never_holds_up_executions() throws Exception {
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        kernel.subscribe(event -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        for (int i = 0; i < 20; i++) {
+            assertEquals("2", KernelFixture.eval(kernel, Kernel.INITIAL_STATE, "1 + 1"));
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (finished() < 20 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(20, finished(), "the other listener still receives every event");
+        never.countDown();
     }
 
     @Test

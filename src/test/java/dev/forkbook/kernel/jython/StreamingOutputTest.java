@@ -89,12 +89,15 @@ class StreamingOutputTest {
         BlockingQueue<KernelEvent> events = eventsOf(kernel, execId);
         ExecutionResult result = run(kernel, execId, "for i in range(3000): print(i)");
         assertTrue(result.succeeded(), String.valueOf(result.error()));
+        String whole = ((Output.Stream) result.outputs().get(0)).text();
         StringBuilder streamed = new StringBuilder();
         int count = 0;
-        for (KernelEvent event; (event = events.poll(0, TimeUnit.SECONDS)) != null; count++) {
+        // Events reach listeners on their own thread: collect until the whole text has arrived.
+        for (KernelEvent event; streamed.length() < whole.length()
+                && (event = events.poll(10, TimeUnit.SECONDS)) != null; count++) {
             streamed.append(((Output.Stream) ((KernelEvent.OutputProduced) event).output()).text());
         }
-        assertEquals(((Output.Stream) result.outputs().get(0)).text(), streamed.toString());
+        assertEquals(whole, streamed.toString());
         assertTrue(count < 300, "3000 prints gave " + count + " events");
     }
 
@@ -107,6 +110,11 @@ class StreamingOutputTest {
                 + "clear_output\nprint('a')\ndisplay(HTML('<b>x</b>'))\nclear_output(wait=True)\n"
                 + "print('b')\n40 + 2");
         assertTrue(result.succeeded(), String.valueOf(result.error()));
+        // Listeners get events on their own thread: wait for the last one.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (events.size() < 5 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
         List<KernelEvent> seen = List.copyOf(events);
         assertEquals(5, seen.size(), seen.toString());
         assertEquals(new Output.Stream("stdout", "a\n"),
