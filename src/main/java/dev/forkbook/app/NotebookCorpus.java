@@ -78,56 +78,63 @@ final class NotebookCorpus {
             return thread;
         });
         try (Kernel kernel = kernels.get()) {
-            String dir = notebook.toAbsolutePath().getParent().toString();
-            ExecutionResult setup = kernel.execute(ExecuteRequest.of("import os as _corpus_os\n"
-                    + "_corpus_os.chdir(" + pythonString(dir) + ")\ndel _corpus_os", "setup",
-                    Kernel.INITIAL_STATE));
-            String state = setup.succeeded() ? setup.stateName() : Kernel.INITIAL_STATE;
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-            int run = 0;
-            int compared = 0;
-            int matching = 0;
-            for (CellNode cell : cells) {
-                String execId = "cell-" + (run + 1);
-                String from = state;
-                Future<ExecutionResult> pending = runner.submit(() -> kernel.execute(
-                        ExecuteRequest.of(cell.source(), execId, from)));
-                ExecutionResult result;
-                try {
-                    result = pending.get(Math.max(1, deadline - System.nanoTime()),
-                            TimeUnit.NANOSECONDS);
-                } catch (TimeoutException e) {
-                    kernel.interrupt(execId);
-                    return new Outcome(name, false, cells.size(), run, run + 1,
-                            "timeout after " + timeoutMillis / 1000 + " s", compared, matching);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return new Outcome(name, false, cells.size(), run, run + 1, "interrupted",
-                            compared, matching);
-                } catch (java.util.concurrent.ExecutionException e) {
-                    return new Outcome(name, false, cells.size(), run, run + 1,
-                            String.valueOf(e.getCause()), compared, matching);
-                }
-                run++;
-                String saved = text(cell.outputs());
-                String replayed = text(result.outputs());
-                if (!saved.isEmpty() || !replayed.isEmpty()) {
-                    compared++;
-                    if (saved.equals(replayed)) {
-                        matching++;
+            try {
+                String dir = notebook.toAbsolutePath().getParent().toString();
+                ExecutionResult setup = kernel.execute(ExecuteRequest.of("import os as _corpus_os\n"
+                        + "_corpus_os.chdir(" + pythonString(dir) + ")\ndel _corpus_os", "setup",
+                        Kernel.INITIAL_STATE));
+                String state = setup.succeeded() ? setup.stateName() : Kernel.INITIAL_STATE;
+                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+                int run = 0;
+                int compared = 0;
+                int matching = 0;
+                for (CellNode cell : cells) {
+                    String execId = "cell-" + (run + 1);
+                    String from = state;
+                    Future<ExecutionResult> pending = runner.submit(() -> kernel.execute(
+                            ExecuteRequest.of(cell.source(), execId, from)));
+                    ExecutionResult result;
+                    try {
+                        result = pending.get(Math.max(1, deadline - System.nanoTime()),
+                                TimeUnit.NANOSECONDS);
+                    } catch (TimeoutException e) {
+                        kernel.interrupt(execId);
+                        return new Outcome(name, false, cells.size(), run, run + 1,
+                                "timeout after " + timeoutMillis / 1000 + " s", compared, matching);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return new Outcome(name, false, cells.size(), run, run + 1, "interrupted",
+                                compared, matching);
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        return new Outcome(name, false, cells.size(), run, run + 1,
+                                String.valueOf(e.getCause()), compared, matching);
+                    }
+                    run++;
+                    String saved = text(cell.outputs());
+                    String replayed = text(result.outputs());
+                    if (!saved.isEmpty() || !replayed.isEmpty()) {
+                        compared++;
+                        if (saved.equals(replayed)) {
+                            matching++;
+                        }
+                    }
+                    if (!result.succeeded()) {
+                        if (cell.error() == null) {
+                            return new Outcome(name, false, cells.size(), run, run,
+                                    result.error().ename() + ": " + result.error().evalue(),
+                                    compared, matching);
+                        }
+                    } else {
+                        state = result.stateName();
                     }
                 }
-                if (!result.succeeded()) {
-                    if (cell.error() == null) {
-                        return new Outcome(name, false, cells.size(), run, run,
-                                result.error().ename() + ": " + result.error().evalue(), compared,
-                                matching);
-                    }
-                } else {
-                    state = result.stateName();
-                }
+                return new Outcome(name, true, cells.size(), run, 0, "", compared, matching);
+            } finally {
+                // Jython's working directory is one per JVM: give the next kernel the one it had.
+                kernel.execute(ExecuteRequest.of("import os as _corpus_os\n_corpus_os.chdir("
+                        + pythonString(System.getProperty("user.dir")) + ")\ndel _corpus_os",
+                        "teardown", Kernel.INITIAL_STATE));
             }
-            return new Outcome(name, true, cells.size(), run, 0, "", compared, matching);
         } finally {
             runner.shutdownNow();
         }

@@ -68,6 +68,19 @@ class NotebookCorpusTest {
     }
 
     @Test
+    void running_a_notebook_leaves_the_interpreter_in_the_working_directory_it_had() throws Exception {
+        new NotebookCorpus(JythonKernel::new, 60_000).run(passing(), "passing");
+
+        try (JythonKernel kernel = new JythonKernel()) {
+            dev.forkbook.kernel.ExecutionResult cwd = kernel.execute(dev.forkbook.kernel
+                    .ExecuteRequest.of("import os\nos.getcwd()", "cwd", "initial"));
+            Output.ExecuteResult value = (Output.ExecuteResult) cwd.outputs().get(0);
+            assertEquals("'" + System.getProperty("user.dir") + "'",
+                    value.data().get("text/plain"));
+        }
+    }
+
+    @Test
     void aNotebookThatRunsToTheEndCountsEveryCellAndTheOutputsThatMatch() throws Exception {
         NotebookCorpus.Outcome outcome = new NotebookCorpus(JythonKernel::new, 60_000)
                 .run(passing(), "passing");

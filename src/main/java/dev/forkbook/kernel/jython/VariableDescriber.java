@@ -154,9 +154,13 @@ final class VariableDescriber {
         } else if (kind == PyDictionary.class) {
             open = "{";
             close = "}";
+        } else if (value.__len__() == 0) {
+            // Python 3 reprs, as everywhere text/plain is shown: set(), frozenset()
+            out.append(kind == PySet.class ? "set()" : "frozenset()");
+            return true;
         } else {
-            open = (kind == PySet.class ? "set" : "frozenset") + "([";
-            close = "])";
+            open = kind == PySet.class ? "{" : "frozenset({";
+            close = kind == PySet.class ? "}" : "})";
         }
         if (depth >= MAX_DEPTH) {
             out.append(open).append("...").append(close);
