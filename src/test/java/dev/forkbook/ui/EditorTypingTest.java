@@ -99,6 +99,24 @@ class EditorTypingTest {
         assertTallEnoughAndVisible(area, "after its path was shown again");
     }
 
+    @Test
+    void a_markdown_cell_highlights_markdown_and_leaves_python_keywords_in_prose_plain(
+            FxRobot robot) throws java.util.concurrent.TimeoutException {
+        robot.interact(() -> fixture.window.notebook().addCell(CellKind.MARKDOWN));
+        robot.interact(() -> { });
+        CodeArea area = fixture.window.notebook().bottomCell().editor().area();
+        robot.clickOn(area);
+        robot.write("# Title\nthis is it and `x`");
+        String text = read(area::getText);
+        int is = text.indexOf(" is ") + 1;
+        int code = text.indexOf('`');
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> read(() -> area.getStyleOfChar(code).contains("md-code")));
+        assertTrue(read(() -> area.getStyleOfChar(0).contains("md-heading")));
+        assertEquals(java.util.List.of(), read(() -> java.util.List.copyOf(area.getStyleOfChar(is))),
+                "'is' in prose");
+    }
+
     private CodeArea openBottomEditor(FxRobot robot) {
         CellView bottom = fixture.window.notebook().bottomCell();
         robot.interact(() -> fixture.window.notebook().addCell(CellKind.CODE));

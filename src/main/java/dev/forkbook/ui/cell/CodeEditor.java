@@ -1,6 +1,7 @@
 package dev.forkbook.ui.cell;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -16,6 +17,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
+import org.fxmisc.richtext.model.StyleSpans;
 
 /**
  * A Python code editor for one cell: RichTextFX with highlighting recomputed off the FX thread after
@@ -37,6 +39,8 @@ public final class CodeEditor {
     private final Executor background;
     private final Executor fx;
     private Function<String, CompletableFuture<List<String>>> completer;
+    private volatile Function<String, StyleSpans<Collection<String>>> highlighter =
+            PythonHighlighter::highlight;
 
     public CodeEditor(String text, Executor background, Executor fx) {
         this.background = background;
@@ -124,12 +128,24 @@ public final class CodeEditor {
         this.completer = completer;
     }
 
+    /**
+     * Highlights the text as Python (the default) or, for a markdown cell, as markdown
+     * ({@link MarkdownHighlighter}); applied at once.
+     */
+    public void setMarkdown(boolean markdown) {
+        Function<String, StyleSpans<Collection<String>>> chosen = markdown
+                ? MarkdownHighlighter::highlight : PythonHighlighter::highlight;
+        highlighter = chosen;
+        area.setStyleSpans(0, chosen.apply(area.getText()));
+    }
+
     private void rehighlight() {
         String text = area.getText();
+        Function<String, StyleSpans<Collection<String>>> styler = highlighter;
         try {
-            CompletableFuture.supplyAsync(() -> PythonHighlighter.highlight(text), background)
+            CompletableFuture.supplyAsync(() -> styler.apply(text), background)
                     .thenAcceptAsync(spans -> {
-                        if (area.getText().equals(text)) {
+                        if (area.getText().equals(text) && highlighter == styler) {
                             area.setStyleSpans(0, spans);
                         }
                     }, fx);

@@ -1,0 +1,59 @@
+package dev.forkbook.ui.cell;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
+
+/**
+ * Markdown highlighting as a pure function: source text to style classes ({@code md-heading},
+ * {@code md-code}, {@code md-math}, {@code md-link}, {@code md-strong}, {@code md-emphasis}). Prose
+ * stays plain: words that are Python keywords ({@code is}, {@code and}) are not styled.
+ */
+public final class MarkdownHighlighter {
+
+    private static final Pattern PATTERN = Pattern.compile(
+            "(?<FENCE>^[ \\t]*(?<MARK>```|~~~)[^\n]*\n(?:.*?\n)??[ \\t]*\\k<MARK>[ \\t]*$|^[ \\t]*(?:```|~~~).*\\z)"
+            + "|(?<MATH>\\$\\$.+?(?:\\$\\$|\\z)|\\$(?=\\S)[^$\n]*?(?<=\\S)\\$)"
+            + "|(?<CODE>(?<TICKS>`+)[^`].*?\\k<TICKS>|`+(?!`)[^`\n]*\\z)"
+            + "|(?<HEADING>^[ \\t]{0,3}#{1,6}(?:[ \\t][^\n]*)?$)"
+            + "|(?<LINK>!?\\[[^\\]\n]*\\]\\([^)\n]*\\)|<https?://[^>\\s]+>)"
+            + "|(?<STRONG>\\*\\*(?=\\S).+?(?<=\\S)\\*\\*|__(?=\\S).+?(?<=\\S)__)"
+            + "|(?<EMPHASIS>(?<![\\w*])\\*(?=[^\\s*])[^*\n]+?(?<=\\S)\\*(?!\\*)"
+            + "|(?<![\\w_])_(?=[^\\s_])[^_\n]+?(?<=\\S)_(?![\\w_]))",
+            Pattern.MULTILINE | Pattern.DOTALL);
+
+    private static final List<String> GROUPS = List.of("FENCE", "MATH", "CODE", "HEADING", "LINK",
+            "STRONG", "EMPHASIS");
+
+    private MarkdownHighlighter() {
+    }
+
+    public static StyleSpans<Collection<String>> highlight(String text) {
+        Matcher matcher = PATTERN.matcher(text);
+        StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
+        int end = 0;
+        while (matcher.find()) {
+            if (matcher.end() == matcher.start()) {
+                continue;
+            }
+            spans.add(List.of(), matcher.start() - end);
+            spans.add(List.of(styleOf(matcher)), matcher.end() - matcher.start());
+            end = matcher.end();
+        }
+        spans.add(List.of(), text.length() - end);
+        return spans.create();
+    }
+
+    private static String styleOf(Matcher matcher) {
+        for (String group : GROUPS) {
+            if (matcher.group(group) != null) {
+                return group.equals("FENCE") ? "md-code" : "md-" + group.toLowerCase(Locale.ROOT);
+            }
+        }
+        throw new IllegalStateException("a match without a group");
+    }
+}
