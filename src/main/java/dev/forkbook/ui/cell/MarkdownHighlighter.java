@@ -3,10 +3,8 @@ package dev.forkbook.ui.cell;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fxmisc.richtext.model.StyleSpans;
-import org.fxmisc.richtext.model.StyleSpansBuilder;
 
 /**
  * Markdown highlighting as a pure function: source text to style classes ({@code md-heading},
@@ -33,27 +31,7 @@ public final class MarkdownHighlighter {
     }
 
     public static StyleSpans<Collection<String>> highlight(String text) {
-        Matcher matcher = PATTERN.matcher(text);
-        StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
-        int end = 0;
-        while (matcher.find()) {
-            if (matcher.end() == matcher.start()) {
-                continue;
-            }
-            spans.add(List.of(), matcher.start() - end);
-            spans.add(List.of(styleOf(matcher)), matcher.end() - matcher.start());
-            end = matcher.end();
-        }
-        spans.add(List.of(), text.length() - end);
-        return spans.create();
-    }
-
-    private static String styleOf(Matcher matcher) {
-        for (String group : GROUPS) {
-            if (matcher.group(group) != null) {
-                return group.equals("FENCE") ? "md-code" : "md-" + group.toLowerCase(Locale.ROOT);
-            }
-        }
-        throw new IllegalStateException("a match without a group");
+        return RegexStyler.highlight(text, PATTERN, GROUPS,
+                group -> group.equals("FENCE") ? "md-code" : "md-" + group.toLowerCase(Locale.ROOT));
     }
 }
