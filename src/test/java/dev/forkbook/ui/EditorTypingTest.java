@@ -117,6 +117,36 @@ class EditorTypingTest {
                 "'is' in prose");
     }
 
+    @Test
+    void the_completion_list_follows_typed_letters_and_closes_on_a_dot(FxRobot robot)
+            throws java.util.concurrent.TimeoutException {
+        CodeArea area = openBottomEditor(robot);
+        var editor = fixture.window.notebook().bottomCell().editor();
+        java.util.List<String> names = java.util.List.of("alpha", "alps", "beta");
+        robot.interact(() -> editor.setCompleter(word -> java.util.concurrent.CompletableFuture
+                .completedFuture(names.stream().filter(n -> n.startsWith(word)).toList())));
+        robot.write("al");
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> read(() -> shown(editor)).equals(java.util.List.of("alpha", "alps")));
+        robot.write("ph");
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> read(() -> shown(editor)).equals(java.util.List.of("alpha")));
+        robot.write("a.");
+        robot.sleep(PAUSES_MS[1]);
+        assertEquals(java.util.List.of(), read(() -> shown(editor)), "the list after typing '.'");
+        assertEquals("alpha.", read(area::getText));
+    }
+
+    /** The names in the completion list on screen, empty when none is shown. */
+    private static java.util.List<String> shown(dev.forkbook.ui.cell.CodeEditor editor) {
+        var list = editor.completionList();
+        if (list == null || !list.isShowing()) {
+            return java.util.List.of();
+        }
+        return list.getItems().stream().map(javafx.scene.control.MenuItem::getText).toList();
+    }
+
     private CodeArea openBottomEditor(FxRobot robot) {
         CellView bottom = fixture.window.notebook().bottomCell();
         robot.interact(() -> fixture.window.notebook().addCell(CellKind.CODE));
