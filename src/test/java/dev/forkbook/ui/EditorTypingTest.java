@@ -99,6 +99,54 @@ class EditorTypingTest {
         assertTallEnoughAndVisible(area, "after its path was shown again");
     }
 
+    @Test
+    void a_markdown_cell_highlights_markdown_and_leaves_python_keywords_in_prose_plain(
+            FxRobot robot) throws java.util.concurrent.TimeoutException {
+        robot.interact(() -> fixture.window.notebook().addCell(CellKind.MARKDOWN));
+        robot.interact(() -> { });
+        CodeArea area = fixture.window.notebook().bottomCell().editor().area();
+        robot.clickOn(area);
+        robot.write("# Title\nthis is it and `x`");
+        String text = read(area::getText);
+        int is = text.indexOf(" is ") + 1;
+        int code = text.indexOf('`');
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> read(() -> area.getStyleOfChar(code).contains("md-code")));
+        assertTrue(read(() -> area.getStyleOfChar(0).contains("md-heading")));
+        assertEquals(java.util.List.of(), read(() -> java.util.List.copyOf(area.getStyleOfChar(is))),
+                "'is' in prose");
+    }
+
+    @Test
+    void the_completion_list_follows_typed_letters_and_closes_on_a_dot(FxRobot robot)
+            throws java.util.concurrent.TimeoutException {
+        CodeArea area = openBottomEditor(robot);
+        var editor = fixture.window.notebook().bottomCell().editor();
+        java.util.List<String> names = java.util.List.of("alpha", "alps", "beta");
+        robot.interact(() -> editor.setCompleter(word -> java.util.concurrent.CompletableFuture
+                .completedFuture(names.stream().filter(n -> n.startsWith(word)).toList())));
+        robot.write("al");
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> read(() -> shown(editor)).equals(java.util.List.of("alpha", "alps")));
+        robot.write("ph");
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> read(() -> shown(editor)).equals(java.util.List.of("alpha")));
+        robot.write("a.");
+        robot.sleep(PAUSES_MS[1]);
+        assertEquals(java.util.List.of(), read(() -> shown(editor)), "the list after typing '.'");
+        assertEquals("alpha.", read(area::getText));
+    }
+
+    /** The names in the completion list on screen, empty when none is shown. */
+    private static java.util.List<String> shown(dev.forkbook.ui.cell.CodeEditor editor) {
+        var list = editor.completionList();
+        if (list == null || !list.isShowing()) {
+            return java.util.List.of();
+        }
+        return list.getItems().stream().map(javafx.scene.control.MenuItem::getText).toList();
+    }
+
     private CodeArea openBottomEditor(FxRobot robot) {
         CellView bottom = fixture.window.notebook().bottomCell();
         robot.interact(() -> fixture.window.notebook().addCell(CellKind.CODE));

@@ -7,7 +7,12 @@ import java.util.ArrayList;
 import org.python.core.Py;
 import org.python.core.PyException;
 import org.python.core.PyObject;
+import org.python.core.PyClass;
+import org.python.core.PyFunction;
+import org.python.core.PyModule;
 import org.python.core.PyString;
+import org.python.core.PySystemState;
+import org.python.core.PyType;
 
 /**
  * Tab completion: names of a state and the builtins, or the attributes of a dotted name's object.
@@ -43,9 +48,11 @@ final class Completions {
             if (object == null) {
                 return List.of();
             }
+            Set<String> declared = object instanceof PyModule ? publicNames(object) : Set.of();
             for (PyObject attribute : object.__dir__().asIterable()) {
                 String name = attribute.toString();
-                if (name.startsWith(partial) && (partial.startsWith("_") || !name.startsWith("_"))) {
+                if (name.startsWith(partial) && (partial.startsWith("_") || !name.startsWith("_"))
+                        && (declared.contains(name) || !importedInto(object, name))) {
                     matches.add(base + "." + name);
                 }
             }
@@ -53,6 +60,38 @@ final class Completions {
             return List.of();
         }
         return new ArrayList<>(matches);
+    }
+
+    /** The names a module declares public in {@code __all__}; always offered. */
+    private static Set<String> publicNames(PyObject module) {
+        PyObject all = module.__findattr__("__all__");
+        Set<String> names = new TreeSet<>();
+        if (all != null) {
+            for (PyObject name : all.asIterable()) {
+                names.add(name.toString());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Whether a module's attribute is a name it merely imported (as {@code plt.sys}): another module
+     * that is not one of its own submodules, or a function or class defined in another module.
+     */
+    private static boolean importedInto(PyObject object, String name) {
+        if (!(object instanceof PyModule)) {
+            return false;
+        }
+        String moduleName = String.valueOf(object.__findattr__("__name__"));
+        PyObject value = object.__findattr__(name);
+        if (value instanceof PyModule || value instanceof PySystemState) {
+            return !String.valueOf(value.__findattr__("__name__")).startsWith(moduleName + ".");
+        }
+        if (value instanceof PyFunction || value instanceof PyType || value instanceof PyClass) {
+            PyObject definedIn = value.__findattr__("__module__");
+            return definedIn instanceof PyString && !definedIn.toString().equals(moduleName);
+        }
+        return false;
     }
 
     private static PyObject resolve(ExecutionNamespace namespace, String[] parts) {

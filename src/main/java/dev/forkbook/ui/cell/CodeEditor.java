@@ -1,6 +1,7 @@
 package dev.forkbook.ui.cell;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -16,6 +17,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
+import org.fxmisc.richtext.model.StyleSpans;
 
 /**
  * A Python code editor for one cell: RichTextFX with highlighting recomputed off the FX thread after
@@ -37,6 +39,10 @@ public final class CodeEditor {
     private final Executor background;
     private final Executor fx;
     private Function<String, CompletableFuture<List<String>>> completer;
+    /** The completion list on screen, or null. */
+    private ContextMenu completions;
+    private volatile Function<String, StyleSpans<Collection<String>>> highlighter =
+            PythonHighlighter::highlight;
 
     public CodeEditor(String text, Executor background, Executor fx) {
         this.background = background;
@@ -57,6 +63,7 @@ public final class CodeEditor {
         // be squeezed below its text by the cell it sits in.
         area.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         area.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        area.plainTextChanges().subscribe(change -> refreshCompletions(change.getInserted()));
         area.addEventFilter(ScrollEvent.SCROLL, this::forwardScroll);
     }
 
@@ -124,12 +131,24 @@ public final class CodeEditor {
         this.completer = completer;
     }
 
+    /**
+     * Highlights the text as Python (the default) or, for a markdown cell, as markdown
+     * ({@link MarkdownHighlighter}); applied at once.
+     */
+    public void setMarkdown(boolean markdown) {
+        Function<String, StyleSpans<Collection<String>>> chosen = markdown
+                ? MarkdownHighlighter::highlight : PythonHighlighter::highlight;
+        highlighter = chosen;
+        area.setStyleSpans(0, chosen.apply(area.getText()));
+    }
+
     private void rehighlight() {
         String text = area.getText();
+        Function<String, StyleSpans<Collection<String>>> styler = highlighter;
         try {
-            CompletableFuture.supplyAsync(() -> PythonHighlighter.highlight(text), background)
+            CompletableFuture.supplyAsync(() -> styler.apply(text), background)
                     .thenAcceptAsync(spans -> {
-                        if (area.getText().equals(text)) {
+                        if (area.getText().equals(text) && highlighter == styler) {
                             area.setStyleSpans(0, spans);
                         }
                     }, fx);
@@ -164,11 +183,49 @@ public final class CodeEditor {
         completer.apply(word).thenAcceptAsync(options -> offer(word, options), fx);
     }
 
+    /**
+     * Typing while the completion list is open never leaves a stale list: a name character filters
+     * it anew (as JupyterLab does), anything else ({@code .}, space, a bracket) closes it.
+     */
+    private void refreshCompletions(String inserted) {
+        if (completions == null) {
+            return;
+        }
+        hideCompletions();
+        boolean nameCharacter = inserted.length() == 1
+                && (Character.isLetterOrDigit(inserted.charAt(0)) || inserted.charAt(0) == '_');
+        if (nameCharacter) {
+            String word = AutoIndent.wordBeforeCaret(currentLineBeforeCaret());
+            completer.apply(word).thenAcceptAsync(options -> {
+                if (word.equals(AutoIndent.wordBeforeCaret(currentLineBeforeCaret()))) {
+                    offer(word, options, false);
+                }
+            }, fx);
+        }
+    }
+
+    private void hideCompletions() {
+        if (completions != null) {
+            completions.hide();
+            completions = null;
+        }
+    }
+
+    /** The completion list on screen (for tests), or null. */
+    public ContextMenu completionList() {
+        return completions;
+    }
+
     private void offer(String word, List<String> options) {
+        offer(word, options, true);
+    }
+
+    private void offer(String word, List<String> options, boolean insertSingle) {
+        hideCompletions();
         if (options.isEmpty()) {
             return;
         }
-        if (options.size() == 1) {
+        if (options.size() == 1 && insertSingle) {
             area.replaceSelection(options.get(0).substring(word.length()));
             return;
         }
@@ -176,9 +233,18 @@ public final class CodeEditor {
         menu.getStyleClass().add("completions");
         for (String option : options.subList(0, Math.min(options.size(), 50))) {
             MenuItem item = new MenuItem(option);
-            item.setOnAction(e -> area.replaceSelection(option.substring(word.length())));
+            item.setOnAction(e -> {
+                completions = null;
+                area.replaceSelection(option.substring(word.length()));
+            });
             menu.getItems().add(item);
         }
+        menu.setOnHidden(e -> {
+            if (completions == menu) {
+                completions = null;
+            }
+        });
+        completions = menu;
         area.getCaretBounds().ifPresent(bounds -> menu.show(area, bounds.getMinX(), bounds.getMaxY()));
     }
 

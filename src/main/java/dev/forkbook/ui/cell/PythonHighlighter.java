@@ -2,10 +2,9 @@ package dev.forkbook.ui.cell;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.fxmisc.richtext.model.StyleSpans;
-import org.fxmisc.richtext.model.StyleSpansBuilder;
 
 /**
  * Python syntax highlighting as a pure function: source text to style classes
@@ -43,25 +42,7 @@ public final class PythonHighlighter {
     }
 
     public static StyleSpans<Collection<String>> highlight(String text) {
-        Matcher matcher = PATTERN.matcher(text);
-        StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
-        int end = 0;
-        while (matcher.find()) {
-            String style = styleOf(matcher);
-            spans.add(List.of(), matcher.start() - end);
-            spans.add(List.of(style), matcher.end() - matcher.start());
-            end = matcher.end();
-        }
-        spans.add(List.of(), text.length() - end);
-        return spans.create();
-    }
-
-    private static String styleOf(Matcher matcher) {
-        for (String group : GROUPS) {
-            if (matcher.group(group) != null) {
-                return group.toLowerCase(java.util.Locale.ROOT);
-            }
-        }
-        throw new IllegalStateException("a match without a group");
+        return RegexStyler.highlight(text, PATTERN, GROUPS,
+                group -> group.toLowerCase(Locale.ROOT));
     }
 }

@@ -113,6 +113,8 @@ public final class NotebookShell {
             }
         });
         stage.show();
+        dev.forkbook.ui.output.WebWarmUp.afterFirstFrame(scene, services.background(),
+                services.fx());
         autosave.play();
         window.notebook().bottomCell().edit();
     }

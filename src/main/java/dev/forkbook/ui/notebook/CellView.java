@@ -175,6 +175,9 @@ public final class CellView extends HBox {
     /** For the bottom cell: code or markdown. */
     public void setKind(CellKind newKind) {
         kind = newKind;
+        if (editor != null) {
+            editor.setMarkdown(newKind == CellKind.MARKDOWN);
+        }
         prompt.setText(newKind == CellKind.MARKDOWN ? "md:" : "[ ]:");
     }
 
@@ -210,8 +213,8 @@ public final class CellView extends HBox {
         boolean sourceChanged = node == null || updated == null
                 || !node.source().equals(updated.source()) || editor == null && source == null;
         this.node = updated;
-        if (updated != null) {
-            kind = updated.kind();
+        if (updated != null && updated.kind() != kind) {
+            setKind(updated.kind());
         }
         prompt.setText(promptText(updated));
         pseudoClassStateChanged(RUNNING, updated != null && updated.status() == CellStatus.RUNNING);
@@ -291,6 +294,7 @@ public final class CellView extends HBox {
         if (editor == null) {
             editor = new CodeEditor(node == null ? "" : node.source(), background, fx);
             editor.setCompleter(completer);
+            editor.setMarkdown(kind == CellKind.MARKDOWN);
             editor.area().addEventFilter(KeyEvent.KEY_PRESSED, event -> {
                 if (event.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
                     event.consume();

@@ -100,12 +100,15 @@ public final class NotebookView extends StackPane {
             public void updated(CellNode before, CellNode after) {
                 CellView view = views.get(after.id());
                 if (view != null) {
-                    // A cell that grows (outputs arrive) must not push the bottom cell, where
-                    // the user types next, below the fold.
-                    boolean followBottom = isOnScreen(bottom);
+                    // A cell that grows (outputs arrive) must not push the active cell (often
+                    // the bottom one, where the user types next) below the fold.
+                    CellView followed = activeCell();
+                    boolean follow = isOnScreen(followed);
                     view.update(after);
-                    if (followBottom) {
-                        scrollToBottom();
+                    int index = list.getItems().indexOf(followed == bottom ? BOTTOM
+                            : followed.node() == null ? "" : followed.node().id());
+                    if (follow && index >= 0) {
+                        reveal(index);
                     }
                     if (onScreen.contains(view)) {
                         fx.execute(view::materialize);
@@ -305,9 +308,7 @@ public final class NotebookView extends StackPane {
             return;
         }
         CellView view = viewFor(id);
-        if (!onScreen.contains(view)) {
-            list.scrollTo(index);
-        }
+        reveal(index);
         list.layout();
         Runnable focus = () -> {
             if (edit) {
@@ -424,7 +425,12 @@ public final class NotebookView extends StackPane {
     private void reveal(int index) {
         revealIndex = index;
         revealAttempts = 4;
-        list.scrollTo(index);
+        if (index < list.getItems().size() && isOnScreen(viewFor(list.getItems().get(index)))) {
+            // Already partly on screen: the check after the next layout scrolls the least needed.
+            list.requestLayout();
+        } else {
+            list.scrollTo(index);
+        }
     }
 
     private boolean isOnScreen(CellView view) {

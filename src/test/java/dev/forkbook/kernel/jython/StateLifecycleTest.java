@@ -151,4 +151,20 @@ class StateLifecycleTest {
         assertTrue(kernel.complete(state, "os.pa").contains("os.path"));
         assertEquals(List.of(), kernel.complete("missing", "x"));
     }
+
+    @Test
+    void completion_of_a_module_hides_the_names_it_merely_imported() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("completions");
+        java.nio.file.Files.writeString(dir.resolve("mymod.py"), String.join("\n",
+                "import sys", "import json as js", "from os.path import join",
+                "from collections import OrderedDict", "def own_function(): pass",
+                "class OwnClass(object): pass", "own_value = 1", ""));
+        String state = step(kernel, Kernel.INITIAL_STATE, "import sys\nsys.path.insert(0, "
+                + "'" + dir.toString().replace("\\", "/") + "')\nimport mymod");
+        assertEquals(List.of("mymod.OwnClass", "mymod.own_function", "mymod.own_value"),
+                kernel.complete(state, "mymod."));
+        assertEquals(List.of(), kernel.complete(state, "mymod.sy"));
+        assertTrue(kernel.complete(state, "sys.pa").contains("sys.path"),
+                "a module's own attributes stay");
+    }
 }

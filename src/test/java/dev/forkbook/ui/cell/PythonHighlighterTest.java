@@ -2,29 +2,13 @@ package dev.forkbook.ui.cell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import org.fxmisc.richtext.model.StyleSpan;
-import org.fxmisc.richtext.model.StyleSpans;
 import org.junit.jupiter.api.Test;
 
 class PythonHighlighterTest {
 
-    /** "text=style" for every styled run, in order. */
     private static List<String> styled(String text) {
-        StyleSpans<Collection<String>> spans = PythonHighlighter.highlight(text);
-        List<String> runs = new ArrayList<>();
-        int position = 0;
-        for (StyleSpan<Collection<String>> span : spans) {
-            if (!span.getStyle().isEmpty()) {
-                runs.add(text.substring(position, position + span.getLength()) + "="
-                        + span.getStyle().iterator().next());
-            }
-            position += span.getLength();
-        }
-        assertEquals(text.length(), position, "spans cover the whole text");
-        return runs;
+        return StyledRuns.of(text, PythonHighlighter.highlight(text));
     }
 
     @Test
