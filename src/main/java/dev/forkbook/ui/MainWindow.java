@@ -93,6 +93,7 @@ public final class MainWindow {
         delete.setOnAction(e -> model.deleteBranch(model.current()));
         Button undo = button("Undo", Material2MZ.UNDO, "Undo the last delete, re-run or markdown edit (Z in command mode)", "undo");
         undo.setOnAction(e -> model.undo());
+        undo.disableProperty().bind(model.undoableProperty().not());
         Button rebuild = button("Rebuild", Material2MZ.REFRESH, "Rebuild the selected node's state by replaying its "
                 + "path (for cells opened from a file)", "rebuild");
         rebuild.setOnAction(e -> model.rebuildCurrent());

@@ -32,6 +32,8 @@ public final class NotebookViewModel {
     private final ObjectProperty<String> current = new SimpleObjectProperty<>(NotebookTree.ROOT_ID);
     private final IntegerProperty running = new SimpleIntegerProperty();
     private final IntegerProperty pending = new SimpleIntegerProperty();
+    private final javafx.beans.property.BooleanProperty undoable =
+            new javafx.beans.property.SimpleBooleanProperty();
     private final StringProperty caption = new SimpleStringProperty();
     private final ObjectProperty<NotebookSession.RebuildProgress> rebuilding =
             new SimpleObjectProperty<>();
@@ -208,6 +210,7 @@ public final class NotebookViewModel {
             return;
         }
         pending.set(session.pendingOnPath(current.get()).size());
+        undoable.set(session.history().canUndo());
         caption.set(captionFor(session.runsAfter(current.get())));
     }
 
@@ -264,16 +267,23 @@ public final class NotebookViewModel {
         if (id != null && !id.equals(NotebookTree.ROOT_ID)) {
             session.deleteBranch(id);
         }
+        undoable.set(session.history().canUndo());
     }
 
     public boolean canUndo() {
         return session.history().canUndo();
     }
 
+    /** Whether there is something to undo: the toolbar's Undo and Edit -> Undo follow it. */
+    public javafx.beans.property.ReadOnlyBooleanProperty undoableProperty() {
+        return undoable;
+    }
+
     public void undo() {
         if (session.history().canUndo()) {
             session.history().undo();
         }
+        undoable.set(session.history().canUndo());
     }
 
     public boolean canRedo() {
@@ -284,6 +294,7 @@ public final class NotebookViewModel {
         if (session.history().canRedo()) {
             session.history().redo();
         }
+        undoable.set(session.history().canUndo());
     }
 
     private String lastChildOf(String parentId) {

@@ -1,6 +1,7 @@
 package dev.forkbook.ui.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forkbook.kernel.jython.JythonKernel;
@@ -73,6 +74,19 @@ class NotebookViewModelTest {
         assertTrue(model.canUndo());
         model.undo();
         assertTrue(session.tree().contains(b.id()));
+    }
+
+    @Test
+    void undo_is_available_only_once_there_is_something_to_undo() {
+        assertFalse(model.undoableProperty().get(), "a brand-new notebook has nothing to undo");
+        model.runNew(CellKind.CODE, "a = 1").join();
+        CellNode b = model.runNew(CellKind.CODE, "b = 2").join();
+        model.deleteBranch(b.id());
+        assertTrue(model.undoableProperty().get(), "the delete can be undone");
+        model.undo();
+        assertFalse(model.undoableProperty().get(), "nothing left to undo");
+        model.redo();
+        assertTrue(model.undoableProperty().get());
     }
 
     @Test
