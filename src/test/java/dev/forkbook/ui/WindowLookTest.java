@@ -138,6 +138,28 @@ class WindowLookTest {
         assertTrue(brightness(robot, bar) < 0.3, "following a dark desktop");
     }
 
+    @Test
+    void names_and_operators_typed_in_the_editor_are_light_on_the_dark_theme(FxRobot robot)
+            throws Exception {
+        ThemeSwitcher themes = new ThemeSwitcher(dir.resolve("theme.txt"), () -> false);
+        robot.interact(() -> themes.choose(ThemeChoice.DARK));
+        var bottom = fixture.window.notebook().bottomCell();
+        robot.interact(() -> fixture.window.notebook().editBottom(dev.forkbook.notebook.CellKind.CODE));
+        robot.interact(() -> bottom.editor().setText("total = price * count"));
+        List<String> dim = WindowFixture.await(() -> {
+            bottom.editor().area().applyCss();
+            bottom.editor().area().layout();
+            List<Text> texts = bottom.editor().area().lookupAll(".text").stream()
+                    .filter(node -> node instanceof Text text && text.getText().contains("total"))
+                    .map(node -> (Text) node).toList();
+            return texts.isEmpty() ? null : texts.stream()
+                    .filter(text -> !(text.getFill() instanceof Color color)
+                            || color.getBrightness() < 0.6)
+                    .map(text -> "'" + text.getText() + "' " + text.getFill()).toList();
+        });
+        assertEquals(List.of(), dim, "default editor text is drawn in the theme's foreground");
+    }
+
     private static javafx.scene.control.MenuItem item(Menu menu, String id) {
         return menu.getItems().stream().filter(i -> id.equals(i.getId())).findFirst()
                 .orElseThrow();
