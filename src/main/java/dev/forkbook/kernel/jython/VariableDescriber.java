@@ -52,7 +52,8 @@ final class VariableDescriber {
         if (moduleName != null) {
             String repr = value instanceof PyModule ? formatter.cappedRepr(value)
                     : "<module '" + moduleName + "' (built-in)>";
-            return new VariableInfo("module", repr, shared);
+            // One module object serves every state (never copied on a fork): shared.
+            return new VariableInfo("module", repr, true);
         }
         return new VariableInfo(value.getType().fastGetName(), repr(value), shared);
     }
