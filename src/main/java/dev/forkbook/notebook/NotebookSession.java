@@ -212,11 +212,16 @@ public final class NotebookSession implements AutoCloseable {
         return new CellRun(forkId, newTip, done);
     }
 
+    /** A cell that starts running again: as in Jupyter its old outputs go; live output starts empty. */
+    private CellNode startedRun(CellNode node) {
+        return node.withExecId("run-" + newId()).withResult(CellStatus.RUNNING, List.of(), null,
+                node.executionCount(), node.durationMs());
+    }
+
     /** Runs a cell again where it is, from the nearest state above, with {@code source}. */
     private CompletableFuture<CellNode> runInPlace(String id, String source, boolean undoable) {
         CellNode before = tree.get(id);
-        tree.update(before.withSource(source).withExecId("run-" + newId())
-                .withStatus(CellStatus.RUNNING));
+        tree.update(startedRun(before.withSource(source)));
         boolean hadResult = before.executionCount() != null || before.error() != null;
         return track(id, stateFor(before.parentId())
                 .thenCompose(from -> executeOrFail(id, from, source))
@@ -486,7 +491,7 @@ public final class NotebookSession implements AutoCloseable {
         if (before.kind() != CellKind.CODE || from == null) {
             return CompletableFuture.completedFuture(before);
         }
-        tree.update(before.withExecId("run-" + newId()).withStatus(CellStatus.RUNNING));
+        tree.update(startedRun(before));
         return execute(id, from, before.source()).thenApply(after -> {
             if (after == null) {
                 return null;

@@ -166,4 +166,38 @@ class NotebookSessionTest {
             pinned.close();
         }
     }
+
+    @Test
+    void re_running_a_pending_cell_clears_its_old_outputs_when_it_starts() {
+        session.followKernel();
+        CellNode a = run("initial", "x = 1");
+        CellNode b = run(a.id(), "print('old branch')");
+        NotebookSession.CellRun fork = session.runCell(a.id(), "x = 2", b.id());
+        fork.done().join();
+        CellNode pending = tree.get(fork.tipId());
+        assertEquals(CellStatus.PENDING, pending.status());
+        assertEquals("old branch\n", text(pending));
+        List<String> whileRunning = new java.util.concurrent.CopyOnWriteArrayList<>();
+        tree.addListener(new TreeListener() {
+            @Override
+            public void added(CellNode node) {
+            }
+
+            @Override
+            public void updated(CellNode before, CellNode after) {
+                if (after.id().equals(pending.id()) && after.status() == CellStatus.RUNNING) {
+                    whileRunning.add(text(after));
+                }
+            }
+
+            @Override
+            public void removed(CellNode node) {
+            }
+        });
+        CellNode done = session.runCell(pending.id(), "print('new %d' % x)", pending.id()).done().join();
+        assertEquals("new 2\n", text(done));
+        assertTrue(!whileRunning.isEmpty());
+        assertTrue(whileRunning.stream().noneMatch(shown -> shown.contains("old branch")),
+                "the old branch's outputs are gone once the cell runs: " + whileRunning);
+    }
 }
