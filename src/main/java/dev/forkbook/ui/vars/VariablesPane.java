@@ -94,7 +94,7 @@ public final class VariablesPane extends VBox {
         String state = model.tree().kernelStateFor(id);
         if (state == null) {
             all.clear();
-            table.getItems().clear();
+            filter(); // also the placeholder: no hidden-count left from the previous node
             caption.setText("Variables (no live state)");
             return;
         }
