@@ -52,8 +52,7 @@ final class VariableDescriber {
         if (moduleName != null) {
             String repr = value instanceof PyModule ? formatter.cappedRepr(value)
                     : "<module '" + moduleName + "' (built-in)>";
-            // One module object serves every state (never copied on a fork): shared.
-            return new VariableInfo("module", repr, true);
+            return new VariableInfo("module", repr, shared);
         }
         return new VariableInfo(value.getType().fastGetName(), repr(value), shared);
     }
