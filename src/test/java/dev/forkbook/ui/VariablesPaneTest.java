@@ -1,6 +1,7 @@
 package dev.forkbook.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forkbook.notebook.CellNode;
 import dev.forkbook.notebook.CellStatus;
@@ -33,6 +34,18 @@ class VariablesPaneTest {
     private List<String> names() {
         return fixture.window.variables().table().getItems().stream().map(row -> row.name())
                 .sorted().toList();
+    }
+
+    @Test
+    void the_pyplot_stand_in_is_an_imported_module_shared_by_forks(FxRobot robot) {
+        fixture.runCode(robot, "import matplotlib.pyplot as plt\nn = 1");
+        fixture.awaitCurrentDone();
+        WindowFixture.await(() -> names().equals(List.of("n")) ? true : null);
+        robot.clickOn("#show-imported");
+        var plt = fixture.window.variables().table().getItems().stream()
+                .filter(row -> row.name().equals("plt")).findFirst().orElseThrow();
+        assertEquals("module", plt.type());
+        assertTrue(plt.shared(), "the Fork column says shared: " + plt);
     }
 
     @Test

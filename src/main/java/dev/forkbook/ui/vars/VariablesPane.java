@@ -116,8 +116,9 @@ public final class VariablesPane extends VBox {
         info.filter(state -> state.variables() != null).ifPresent(state -> {
             for (Map.Entry<String, VariableInfo> variable : state.variables().entrySet()) {
                 VariableInfo value = variable.getValue();
-                all.add(new Row(variable.getKey(), value.type(), value.repr(), value.shared(),
-                        value.isImported()));
+                // A module is one object for every state (never copied on a fork): shared.
+                all.add(new Row(variable.getKey(), value.type(), value.repr(),
+                        value.shared() || "module".equals(value.type()), value.isImported()));
             }
         });
         filter();

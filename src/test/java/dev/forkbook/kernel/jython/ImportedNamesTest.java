@@ -33,4 +33,17 @@ class ImportedNamesTest extends KernelTestBase {
         assertFalse(vars.get("Own").isImported());
         assertFalse(vars.get("n").isImported(), "plain values are the notebook's own");
     }
+
+    @Test
+    void the_pyplot_stand_in_is_reported_as_a_module_like_any_module() {
+        String state = step(kernel, Kernel.INITIAL_STATE, """
+                import math
+                import matplotlib.pyplot as plt
+                """);
+        Map<String, VariableInfo> vars = kernel.getState(state).orElseThrow().variables();
+        VariableInfo plt = vars.get("plt");
+        assertEquals("module", plt.type(), plt.toString());
+        assertTrue(plt.repr().startsWith("<module 'matplotlib.pyplot'"), plt.repr());
+        assertTrue(plt.isImported());
+    }
 }
