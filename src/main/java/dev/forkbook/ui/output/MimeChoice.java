@@ -16,7 +16,13 @@ public final class MimeChoice {
     }
 
     public static Optional<String> best(Map<String, Object> data) {
-        return PRIORITY.stream().filter(data::containsKey).findFirst();
+        Optional<String> best = PRIORITY.stream().filter(data::containsKey).findFirst();
+        // A figure with both forms is shown as its PNG: an image is sized before it is laid out,
+        // while the SVG needs a web view that is measured late (and shown as a thin strip).
+        if (best.filter("image/svg+xml"::equals).isPresent() && data.containsKey("image/png")) {
+            return Optional.of("image/png");
+        }
+        return best;
     }
 
     /** Types whose rendering needs a web view. */

@@ -18,6 +18,14 @@ class MimeChoiceTest {
     }
 
     @Test
+    void a_figure_with_png_and_svg_is_shown_as_its_png_and_an_svg_alone_as_svg() {
+        assertEquals("image/png", MimeChoice.best(Map.of("text/plain", "x",
+                "image/svg+xml", "<svg/>", "image/png", "AA==")).orElseThrow());
+        assertEquals("image/svg+xml", MimeChoice.best(Map.of("text/plain", "x",
+                "image/svg+xml", "<svg/>")).orElseThrow());
+    }
+
+    @Test
     void only_our_escaped_renderings_are_trusted() {
         assertTrue(MimeChoice.isTrusted("text/markdown"));
         assertEquals(false, MimeChoice.isTrusted("text/html"));
