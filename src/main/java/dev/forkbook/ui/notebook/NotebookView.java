@@ -103,7 +103,8 @@ public final class NotebookView extends StackPane {
                     // A cell that grows (outputs arrive) must not push the active cell (often
                     // the bottom one, where the user types next) below the fold.
                     CellView followed = activeCell();
-                    boolean follow = isOnScreen(followed);
+                    boolean typing = typingInBottom();
+                    boolean follow = (typing && followed == bottom) || isOnScreen(followed);
                     view.update(after);
                     int index = list.getItems().indexOf(followed == bottom ? BOTTOM
                             : followed.node() == null ? "" : followed.node().id());
@@ -112,6 +113,10 @@ public final class NotebookView extends StackPane {
                     }
                     if (onScreen.contains(view)) {
                         fx.execute(view::materialize);
+                    }
+                    if (typing) {
+                        // Outputs laid out late (images, web pages) never keep the keyboard.
+                        fx.execute(() -> keepTypingInBottom());
                     }
                 }
             }
@@ -319,6 +324,31 @@ public final class NotebookView extends StackPane {
         };
         focus.run();
         fx.execute(focus);
+    }
+
+    /** True while the keyboard is in the bottom cell (the user is about to type a new cell). */
+    private boolean typingInBottom() {
+        for (javafx.scene.Node n = getScene() == null ? null : getScene().getFocusOwner(); n != null;
+                n = n.getParent()) {
+            if (n == bottom) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Gives the keyboard back to the bottom cell if an output took it or it was lost. */
+    private void keepTypingInBottom() {
+        javafx.scene.Node owner = getScene() == null ? null : getScene().getFocusOwner();
+        boolean lost = owner == null;
+        for (javafx.scene.Node n = owner; n != null && !lost; n = n.getParent()) {
+            lost = n instanceof dev.forkbook.ui.output.OutputView;
+        }
+        if (lost || (owner != null && owner.getScene() == null)) {
+            focusBottom();
+        } else if (typingInBottom() && !isFullyOnScreen(bottom)) {
+            scrollToBottom();
+        }
     }
 
     private void focusBottom() {

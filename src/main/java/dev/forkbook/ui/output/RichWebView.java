@@ -25,6 +25,9 @@ public final class RichWebView extends StackPane {
         this.links = links;
         getStyleClass().add("rich-output");
         web.setContextMenuEnabled(false);
+        // An output never takes the keyboard from the editor the user types in.
+        web.setFocusTraversable(false);
+        setFocusTraversable(false);
         web.setPrefHeight(24);
         web.setMinHeight(24);
         web.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED,
