@@ -23,14 +23,19 @@ import org.testfx.framework.junit5.Start;
 class FigureOutputTest {
 
     private WindowFixture fixture;
+    private Stage stage;
+    private double width;
 
     @Start
     void start(Stage stage) {
         fixture = new WindowFixture(stage);
+        this.stage = stage;
+        width = stage.getWidth();
     }
 
     @AfterEach
-    void close() {
+    void close(FxRobot robot) {
+        robot.interact(() -> stage.setWidth(width));
         fixture.close();
     }
 
@@ -87,6 +92,29 @@ class FigureOutputTest {
             Bounds shown = inList(robot, image);
             return shown.getHeight() > 100 && shown.getMaxX() <= list.getWidth()
                     && Math.abs(shown.getHeight() / shown.getWidth() - ratio) < 0.02;
+        });
+    }
+
+    @Test
+    void a_figure_in_a_narrowed_window_keeps_its_aspect_and_leaves_no_blank_band(FxRobot robot) {
+        fixture.runCode(robot, "import matplotlib.pyplot as plt\nplt.plot([1,2]); plt.show()");
+        fixture.awaitCurrentDone();
+        ImageView image = WindowFixture.await(() -> {
+            fixture.window.notebook().materializeVisible();
+            return robot.lookup(".image-output").queryAllAs(ImageView.class).stream()
+                    .findFirst().orElse(null);
+        });
+        double ratio = image.getImage().getHeight() / image.getImage().getWidth();
+        double wide = WindowFixture.await(() -> inList(robot, image).getWidth());
+        robot.interact(() -> stage.setWidth(stage.getWidth() / 2));
+        Node outputs = image.getParent() instanceof javafx.scene.layout.HBox row
+                ? row.getParent() : image.getParent();
+        WindowFixture.await(() -> {
+            Bounds shown = inList(robot, image);
+            Bounds box = inList(robot, outputs);
+            return shown.getWidth() < wide - 50
+                    && Math.abs(shown.getHeight() / shown.getWidth() - ratio) < 0.02
+                    && box.getHeight() - shown.getHeight() < 16;
         });
     }
 }

@@ -156,6 +156,10 @@ public final class OutputView extends VBox {
                     () -> getWidth() <= 0 ? image.getWidth()
                             : Math.min(image.getWidth(), getWidth() - 8),
                     widthProperty()));
+            // The box follows the scaled image: no blank band under a figure in a narrow window.
+            view.fitHeightProperty().bind(view.fitWidthProperty().multiply(
+                    image.getWidth() <= 0 ? 0 : image.getHeight() / image.getWidth()));
+            view.setFocusTraversable(false);
             view.getStyleClass().add("image-output");
             return view;
         } catch (IllegalArgumentException e) {
