@@ -72,9 +72,13 @@ public final class NotebookView extends StackPane {
         sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
                 old.removePostLayoutPulseListener(afterLayout);
+                old.focusOwnerProperty().removeListener(keepKeyboard);
+                old.removeEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, clicked);
             }
             if (scene != null) {
                 scene.addPostLayoutPulseListener(afterLayout);
+                scene.focusOwnerProperty().addListener(keepKeyboard);
+                scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, clicked);
             }
         });
         bottom = CellView.newCell(background, fx, links, completer);
@@ -324,6 +328,47 @@ public final class NotebookView extends StackPane {
         };
         focus.run();
         fx.execute(focus);
+    }
+
+    private long lastClick;
+    private final javafx.event.EventHandler<javafx.scene.input.MouseEvent> clicked =
+            e -> lastClick = System.nanoTime();
+    /**
+     * When the keyboard leaves the bottom cell for the list or an output without a click (a cell
+     * re-laid out when its outputs arrive late), it goes straight back: what the user types next
+     * lands in the cell they were typing in.
+     */
+    private final javafx.beans.value.ChangeListener<javafx.scene.Node> keepKeyboard =
+            (obs, was, now) -> onFocusMoved(was, now);
+
+    private void onFocusMoved(javafx.scene.Node was, javafx.scene.Node now) {
+        if (inside(was, bottom) && !inside(now, bottom)
+                && System.nanoTime() - lastClick > 500_000_000L
+                && (now == null || now == list || now instanceof ListCell || insideOutput(now))) {
+            fx.execute(() -> {
+                if (!typingInBottom()) {
+                    focusBottom();
+                }
+            });
+        }
+    }
+
+    private static boolean inside(javafx.scene.Node node, javafx.scene.Node ancestor) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean insideOutput(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof dev.forkbook.ui.output.OutputView) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True while the keyboard is in the bottom cell (the user is about to type a new cell). */
