@@ -37,6 +37,19 @@ class VariablesPaneTest {
     }
 
     @Test
+    void the_panel_is_titled_by_the_cell_whose_state_it_shows_not_by_a_state_id(FxRobot robot) {
+        fixture.runCode(robot, "x = 100");
+        CellNode cell = fixture.awaitCurrentDone();
+        String expected = "Variables — [" + cell.executionCount() + "] x = 100";
+        assertEquals(expected, WindowFixture.await(() -> {
+            String text = robot.lookup(".pane-caption").queryAllAs(Label.class).stream()
+                    .map(Label::getText).filter(t -> t.startsWith("Variables —")).findFirst()
+                    .orElse(null);
+            return expected.equals(text) ? text : null;
+        }));
+    }
+
+    @Test
     void the_pyplot_stand_in_is_an_imported_module_shared_by_forks(FxRobot robot) {
         fixture.runCode(robot, "import matplotlib.pyplot as plt\nn = 1");
         fixture.awaitCurrentDone();

@@ -101,15 +101,27 @@ public final class VariablesPane extends VBox {
         model.session().variables(state).thenAccept(info -> show(id, info));
     }
 
+    /**
+     * The state as a person knows it: the cell that made it ("[3] x = 1"); a state named over REST
+     * keeps its name; a bare 32-digit id shows only its start (the tooltip has all of it).
+     */
+    private String describe(String state) {
+        if (model.tree().contains(state)) {
+            dev.forkbook.notebook.CellNode cell = model.tree().get(state);
+            if (cell.executionCount() != null) {
+                return "[" + cell.executionCount() + "] " + cell.title();
+            }
+        }
+        return state.length() > 12 ? state.substring(0, 8) + "…" : state;
+    }
+
     private void show(String requestedFor, Optional<StateInfo> info) {
         if (!requestedFor.equals(model.current())) {
             return;
         }
         all.clear();
         String name = info.map(StateInfo::name).orElse(null);
-        // A state's name may be a 32-digit id: the caption shows its start, the tooltip all of it.
-        caption.setText(name == null ? "Variables (not live)" : "Variables — "
-                + (name.length() > 12 ? name.substring(0, 8) + "…" : name));
+        caption.setText(name == null ? "Variables (not live)" : "Variables — " + describe(name));
         caption.setTooltip(new Tooltip(name == null ? "This node has no live state"
                 : info.get().evicted() ? "State " + name + " (evicted to save memory; rebuilt "
                         + "when a cell runs from it)" : "State " + name));
