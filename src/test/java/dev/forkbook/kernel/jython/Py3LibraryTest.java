@@ -25,6 +25,13 @@ class Py3LibraryTest extends KernelTestBase {
     }
 
     @Test
+    void min_and_max_take_a_default_for_an_empty_iterable() {
+        assertEquals("([], 0, [1, 2, 3], 'a', 3)", shown("(max([], key=len, default=[]), "
+                + "min(iter([]), default=0), max([[1], [1, 2, 3]], key=len, default=None), "
+                + "min('cab'), max(1, 3, 2))"));
+    }
+
+    @Test
     void functools_lru_cache_memoizes_with_and_without_arguments() {
         assertEquals("(354224848179261915075, 'CacheInfo(hits=98, misses=101, maxsize=None,"
                 + " currsize=101)')", shown("from functools import lru_cache\n"

@@ -14,6 +14,8 @@ _compile = __builtin__.compile
 _eval = __builtin__.eval
 _print = getattr(__builtin__, 'print')
 _range = __builtin__.range
+_min = __builtin__.min
+_max = __builtin__.max
 _bridge = None
 
 
@@ -219,6 +221,29 @@ def range(*args):
     if type(lazy.start) is long or type(lazy.stop) is long or lazy._length() > _LIST_LIMIT:
         return lazy
     return _range(*args)
+
+
+_NO_DEFAULT = object()
+
+
+def _with_default(builtin):
+    """min/max with Python 3's default= for an empty iterable (Python 2.7 has only key=)."""
+    def extreme(*args, **kwargs):
+        default = kwargs.pop('default', _NO_DEFAULT)
+        if default is _NO_DEFAULT:
+            return builtin(*args, **kwargs)
+        if len(args) != 1:
+            raise TypeError('Cannot specify a default for %s() with multiple positional arguments'
+                            % builtin.__name__)
+        items = list(args[0])
+        return builtin(items, **kwargs) if items else default
+    extreme.__name__ = builtin.__name__
+    extreme.__doc__ = builtin.__doc__
+    return extreme
+
+
+min = _with_default(_min)
+max = _with_default(_max)
 
 
 class _Quitter(object):
@@ -434,6 +459,8 @@ def install(bridge):
     __builtin__.compile = compile
     __builtin__.eval = eval
     __builtin__.range = range
+    __builtin__.min = min
+    __builtin__.max = max
     __builtin__.exit = _Quitter('exit')
     __builtin__.quit = _Quitter('quit')
     __builtin__.help = _Helper()
