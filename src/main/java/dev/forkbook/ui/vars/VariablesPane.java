@@ -102,14 +102,15 @@ public final class VariablesPane extends VBox {
     }
 
     /**
-     * The state as a person knows it: the cell that made it ("[3] x = 1"); a state named over REST
-     * keeps its name; a bare 32-digit id shows only its start (the tooltip has all of it).
+     * The state as a person knows it: the cell that made it ("[3]", short enough never to be cut;
+     * the tooltip names the state); a state named over REST keeps its name; a bare 32-digit id
+     * shows only its start.
      */
     private String describe(String state) {
         if (model.tree().contains(state)) {
             dev.forkbook.notebook.CellNode cell = model.tree().get(state);
             if (cell.executionCount() != null) {
-                return "[" + cell.executionCount() + "] " + cell.title();
+                return "[" + cell.executionCount() + "]";
             }
         }
         return state.length() > 12 ? state.substring(0, 8) + "…" : state;
