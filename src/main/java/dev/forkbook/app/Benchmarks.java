@@ -525,25 +525,13 @@ final class Benchmarks {
 
     private Row parallelSpeedup(Kernel kernel) throws Exception {
         String cell = String.format(CPU_CELL, 3_000_000);
-        for (int warm = 0; warm < 3; warm++) {
-            run(kernel, Kernel.INITIAL_STATE, cell);
-        }
-        int rounds = Math.max(3, repeats);
-        double[] singles = new double[rounds];
-        double[] pairs = new double[rounds];
-        for (int round = 0; round < rounds; round++) {
-            long started = System.nanoTime();
-            run(kernel, Kernel.INITIAL_STATE, cell);
-            singles[round] = (System.nanoTime() - started) / 1e9;
-            started = System.nanoTime();
+        double speedup = speedupOfTwo(kernel, cell, () -> {
             CompletableFuture<ExecutionResult> first =
                     CompletableFuture.supplyAsync(() -> run(kernel, Kernel.INITIAL_STATE, cell));
             CompletableFuture<ExecutionResult> second =
                     CompletableFuture.supplyAsync(() -> run(kernel, Kernel.INITIAL_STATE, cell));
-            CompletableFuture.allOf(first, second).get();
-            pairs[round] = (System.nanoTime() - started) / 1e9;
-        }
-        double speedup = 2 * median(singles) / median(pairs);
+            CompletableFuture.allOf(first, second).join();
+        });
         log.printf("parallel speedup of 2 CPU-bound cells: %.2fx%n", speedup);
         return new Row("speedup of 2 concurrent CPU-bound cells (2 cores)", speedup, "x",
                 "1.0x (GIL)", ">= 1.5x", speedup >= 1.5);
@@ -552,8 +540,25 @@ final class Benchmarks {
     private Row executeManySpeedup(Kernel kernel) throws Exception {
         String cell = String.format(CPU_CELL, 3_000_000);
         List<String> branches = List.of(Kernel.INITIAL_STATE, Kernel.INITIAL_STATE);
+        double speedup = speedupOfTwo(kernel, cell, () -> {
+            for (BranchResult branch : kernel.executeMany(cell, "bench-many", branches)) {
+                if (!branch.result().succeeded()) {
+                    throw new IllegalStateException("bench cell failed: " + branch.result().error());
+                }
+            }
+        });
+        log.printf("execute_many speedup, 2 CPU-bound branches: %.2fx%n", speedup);
+        return new Row("`execute_many` speedup, 2 CPU-bound branches (2 cores)", speedup, "x", "-",
+                ">= 1.6x", speedup >= 1.6);
+    }
+
+    /**
+     * 2 x (median time of {@code cell} alone) / (median time of {@code pair}, which runs it twice at
+     * once), after three warm-up pairs.
+     */
+    private double speedupOfTwo(Kernel kernel, String cell, Runnable pair) {
         for (int warm = 0; warm < 3; warm++) {
-            kernel.executeMany(cell, "bench-many", branches);
+            pair.run();
         }
         int rounds = Math.max(3, repeats);
         double[] singles = new double[rounds];
@@ -563,17 +568,10 @@ final class Benchmarks {
             run(kernel, Kernel.INITIAL_STATE, cell);
             singles[round] = (System.nanoTime() - started) / 1e9;
             started = System.nanoTime();
-            for (BranchResult branch : kernel.executeMany(cell, "bench-many", branches)) {
-                if (!branch.result().succeeded()) {
-                    throw new IllegalStateException("bench cell failed: " + branch.result().error());
-                }
-            }
+            pair.run();
             pairs[round] = (System.nanoTime() - started) / 1e9;
         }
-        double speedup = 2 * median(singles) / median(pairs);
-        log.printf("execute_many speedup, 2 CPU-bound branches: %.2fx%n", speedup);
-        return new Row("`execute_many` speedup, 2 CPU-bound branches (2 cores)", speedup, "x", "-",
-                ">= 1.6x", speedup >= 1.6);
+        return 2 * median(singles) / median(pairs);
     }
 
     private Row interruptLatency(Kernel kernel) throws Exception {
