@@ -22,8 +22,10 @@ import dev.forkbook.ui.MainWindow;
 import dev.forkbook.ui.compare.CompareViews;
 import dev.forkbook.ui.notebook.NotebookViewModel;
 import dev.forkbook.ui.output.LinkOpener;
+import dev.forkbook.ui.tree.ForkGraphView;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -393,6 +395,22 @@ public final class NotebookShell {
         window = new MainWindow(model, services.server(), services.links(), services.background(),
                 services.fx());
         root.setCenter(window.root());
+        window.tree().setBranchActions(new ForkGraphView.BranchActions() {
+            @Override
+            public void compare(String a, String b) {
+                compareViews().openCompare(stage, a, b);
+            }
+
+            @Override
+            public void runOnMany(List<String> nodeIds) {
+                compareViews().openManyBranches(stage, nodeIds);
+            }
+
+            @Override
+            public void runOnLeaves() {
+                compareViews().openManyBranchesOnLeaves(stage);
+            }
+        });
         document.tree().addListener(new TreeListener() {
             @Override
             public void added(CellNode node) {

@@ -10,6 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -40,7 +42,8 @@ import javafx.util.Duration;
  * edges drawn on a small canvas from a {@link LaneLayout} computed once per change of the tree. The
  * current node has a marker that does not depend on focus or selection, and the path from
  * {@code initial} to it is drawn highlighted. The list's selection is only a keyboard cursor:
- * a click or Enter makes a node current.
+ * a click or Enter makes a node current. Ctrl+click marks further nodes: the current node and the
+ * marked ones are the selection that Compare and "Run a cell on selected nodes" act on.
  */
 public final class ForkGraphView extends ListView<LaneLayout.Row> {
 
@@ -49,6 +52,7 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     private static final PseudoClass ON_PATH = PseudoClass.getPseudoClass("on-path");
     private static final PseudoClass COLLAPSED = PseudoClass.getPseudoClass("collapsed");
+    private static final PseudoClass MARKED = PseudoClass.getPseudoClass("marked");
     /** Lane colours readable on light and dark backgrounds. */
     private static final Color[] LANES = {Color.web("#4c8dd6"), Color.web("#d9822b"),
         Color.web("#3fa66b"), Color.web("#a86cc1"), Color.web("#d0534f"), Color.web("#2aa1a8"),
@@ -61,6 +65,8 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
     private Set<String> path = Set.of();
     /** Counts changes of the current node, so rows know when their drawing is out of date. */
     private long pathVersion;
+    /** Counts changes of the marked nodes, for the same reason. */
+    private long markVersion;
     private LaneLayout layout;
     /** Set by a change of the tree's shape: the layout is recomputed once, at the next layout pass. */
     private boolean shapeChanged;
@@ -72,6 +78,11 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
     private double pointerY = -1;
     private ContextMenu openMenu;
     private Consumer<String> onRunFrom = id -> { };
+    /** Nodes marked by Ctrl+click, in click order; never the current node. */
+    private final ObservableList<String> marked = FXCollections.observableArrayList();
+    private final ObservableList<String> readOnlyMarked =
+            FXCollections.unmodifiableObservableList(marked);
+    private BranchActions branchActions;
 
     public ForkGraphView(NotebookViewModel model) {
         this.model = model;
@@ -100,14 +111,20 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
             @Override
             public void removed(CellNode node) {
                 collapsed.remove(node.id());
+                marked.remove(node.id());
                 shapeChanged();
             }
 
             @Override
             public void reloaded() {
                 collapsed.clear();
+                marked.clear();
                 shapeChanged();
             }
+        });
+        marked.addListener((javafx.collections.ListChangeListener<String>) change -> {
+            markVersion++;
+            redraw(null);
         });
         model.currentProperty().addListener((obs, old, id) -> currentChanged());
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
@@ -119,6 +136,46 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
     /** What "Run from here" does after making the node current (the window focuses a new cell). */
     public void setOnRunFrom(Consumer<String> action) {
         this.onRunFrom = action;
+    }
+
+    /** What the graph's compare and many-branches entries open (the window wires it). */
+    public interface BranchActions {
+
+        /** Shows how node {@code b}'s state differs from node {@code a}'s. */
+        void compare(String a, String b);
+
+        /** Offers to run one cell on each of {@code nodeIds}. */
+        void runOnMany(List<String> nodeIds);
+
+        /** Offers to run one cell on every leaf. */
+        void runOnLeaves();
+    }
+
+    /** Enables the Compare and "Run a cell on…" entries; without actions they are not offered. */
+    public void setBranchActions(BranchActions actions) {
+        this.branchActions = actions;
+    }
+
+    /** The nodes marked by Ctrl+click, in click order (the current node is never among them). */
+    public ObservableList<String> markedNodes() {
+        return readOnlyMarked;
+    }
+
+    /** The current node, then the marked ones: what Compare and "Run on selected" act on. */
+    public List<String> selectedNodes() {
+        List<String> ids = new ArrayList<>();
+        ids.add(model.current());
+        ids.addAll(marked);
+        return ids;
+    }
+
+    /** Marks or unmarks a node (Ctrl+click); the current node cannot be marked. */
+    public void toggleMark(String id) {
+        if (marked.contains(id)) {
+            marked.remove(id);
+        } else if (!id.equals(model.current()) && tree.contains(id)) {
+            marked.add(id);
+        }
     }
 
     /** The row a node is drawn in, or -1 when it is hidden in a collapsed subtree. */
@@ -177,6 +234,7 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
     }
 
     private void currentChanged() {
+        marked.remove(model.current());
         path = pathSet(model.current());
         pathVersion++;
         ensureLayout();
@@ -371,7 +429,56 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
         delete.setId("graph-delete");
         delete.setDisable(node.isRoot());
         delete.setOnAction(e -> model.deleteBranch(id));
-        return new ContextMenu(run, rename, copy, fold, new SeparatorMenuItem(), delete);
+        ContextMenu menu = new ContextMenu(run, rename, copy, fold);
+        if (branchActions != null) {
+            MenuItem compare = new MenuItem("Compare with current");
+            compare.setId("graph-compare-current");
+            compare.setDisable(id.equals(model.current()));
+            compare.setOnAction(e -> branchActions.compare(model.current(), id));
+            menu.getItems().addAll(new SeparatorMenuItem(), compare);
+            menu.getItems().addAll(selectionItems(false));
+        }
+        menu.getItems().addAll(new SeparatorMenuItem(), delete);
+        return menu;
+    }
+
+    /**
+     * Compare (for exactly two selected nodes), run on the selected nodes, run on all leaves; with
+     * {@code offer}, the menu shown right after a Ctrl+click, which also clears the selection.
+     */
+    private List<MenuItem> selectionItems(boolean offer) {
+        List<String> selected = selectedNodes();
+        List<MenuItem> items = new ArrayList<>();
+        if (selected.size() == 2) {
+            MenuItem compare = new MenuItem("Compare " + shortTitle(selected.get(0)) + "  ↔  "
+                    + shortTitle(selected.get(1)));
+            compare.setId("graph-compare-selected");
+            compare.setOnAction(e -> branchActions.compare(selected.get(0), selected.get(1)));
+            items.add(compare);
+        }
+        MenuItem many = new MenuItem("Run a cell on the " + selected.size() + " selected nodes…");
+        many.setId("graph-run-selected");
+        many.setDisable(selected.size() < 2);
+        many.setOnAction(e -> branchActions.runOnMany(selected));
+        items.add(many);
+        if (offer) {
+            MenuItem clear = new MenuItem("Clear selection");
+            clear.setId("graph-clear-selection");
+            clear.setOnAction(e -> marked.clear());
+            items.add(clear);
+        } else {
+            MenuItem leaves = new MenuItem("Run a cell on all leaves…");
+            leaves.setId("graph-run-leaves");
+            leaves.setOnAction(e -> branchActions.runOnLeaves());
+            items.add(leaves);
+        }
+        return items;
+    }
+
+    private String shortTitle(String id) {
+        CellNode node = tree.get(id);
+        String text = NodeStatus.count(node) + " " + title(tree, node);
+        return text.length() > 40 ? text.substring(0, 39) + "…" : text.strip();
     }
 
     private void showMenuFor(String id) {
@@ -470,7 +577,12 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
             tooltip.setMaxWidth(520);
             tooltip.getStyleClass().add("graph-tooltip");
             setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && getItem() != null) {
+                if (e.getButton() == MouseButton.PRIMARY && getItem() != null
+                        && e.isShortcutDown()) {
+                    toggleMark(getItem().id());
+                    offerSelection(e.getScreenX(), e.getScreenY());
+                } else if (e.getButton() == MouseButton.PRIMARY && getItem() != null) {
+                    marked.clear();
                     model.select(getItem().id());
                 } else if (e.getButton() == MouseButton.SECONDARY) {
                     // Where the platform sends no context-menu request for a right click.
@@ -481,6 +593,19 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
                 openMenu(e.getScreenX(), e.getScreenY());
                 e.consume();
             });
+        }
+
+        /** After a Ctrl+click that leaves two or more nodes selected: what to do with them. */
+        private void offerSelection(double screenX, double screenY) {
+            if (branchActions == null || marked.isEmpty()) {
+                return;
+            }
+            if (openMenu != null) {
+                openMenu.hide();
+            }
+            openMenu = new ContextMenu();
+            openMenu.getItems().addAll(selectionItems(true));
+            openMenu.show(this, screenX, screenY);
         }
 
         private void openMenu(double screenX, double screenY) {
@@ -504,7 +629,7 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
         void render(LaneLayout.Row row) {
             CellNode node = row == null || !tree.contains(row.id()) ? null : tree.get(row.id());
             Object[] key = node == null ? null : new Object[] {row, node,
-                tree.label(row.id()), pathVersion, layout.width()};
+                tree.label(row.id()), pathVersion, layout.width(), markVersion};
             if (key != null && java.util.Arrays.equals(key, drawn)) {
                 return;
             }
@@ -520,8 +645,10 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
                 pseudoClassStateChanged(CURRENT, false);
                 pseudoClassStateChanged(ON_PATH, false);
                 pseudoClassStateChanged(COLLAPSED, false);
+                pseudoClassStateChanged(MARKED, false);
                 return;
             }
+            pseudoClassStateChanged(MARKED, marked.contains(row.id()));
             pseudoClassStateChanged(CURRENT, row.id().equals(model.current()));
             pseudoClassStateChanged(ON_PATH, path.contains(row.id()));
             pseudoClassStateChanged(COLLAPSED, row.hidden() > 0);
