@@ -2,13 +2,17 @@ package dev.forkbook.kernel.remote;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.forkbook.kernel.BranchResult;
+import dev.forkbook.kernel.DiffRequest;
 import dev.forkbook.kernel.ExecuteRequest;
 import dev.forkbook.kernel.ExecutionResult;
 import dev.forkbook.kernel.KernelDescription;
 import dev.forkbook.kernel.KernelEvent;
 import dev.forkbook.kernel.Output;
 import dev.forkbook.kernel.StateInfo;
+import dev.forkbook.kernel.StateDiff;
 import dev.forkbook.kernel.StateSummary;
+import dev.forkbook.kernel.UnknownStateException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +31,8 @@ import java.util.Optional;
 final class ForkbookRemoteKernel extends RemoteKernel {
 
     private static final Duration COMPLETION_TIMEOUT = Duration.ofSeconds(5);
+    /** How the server begins a 404 about a state (a 404 without it: the route is missing). */
+    private static final String STATE_NOT_FOUND = "State not found: ";
 
     private volatile InputStream events;
 
@@ -45,6 +51,59 @@ final class ForkbookRemoteKernel extends RemoteKernel {
             body.put("new_state_name", request.newStateName());
         }
         return Wire.result(http.call("POST", "/execute", body, null), 0);
+    }
+
+    /** {@code GET /diff}; a server older than it gets the client-side {@link ReprDiff}. */
+    @Override
+    public StateDiff diff(DiffRequest request) {
+        StringBuilder path = new StringBuilder("/diff?a=").append(encode(request.a()))
+                .append("&b=").append(encode(request.b()))
+                .append("&offset=").append(request.offset())
+                .append("&limit=").append(request.limit());
+        if (request.variable() != null) {
+            path.append("&variable=").append(encode(request.variable()));
+        }
+        KernelHttp.Answer answer = send("GET", path.toString());
+        if (answer.status() == 404) {
+            String message = KernelHttp.message(answer);
+            if (message.startsWith(STATE_NOT_FOUND)) {
+                throw new UnknownStateException(message.substring(STATE_NOT_FOUND.length()));
+            }
+            return super.diff(request);
+        }
+        check(answer, "GET /diff");
+        return Wire.diff(answer.json());
+    }
+
+    /**
+     * {@code POST /execute_many}: the server runs every branch at once. A server that cannot be
+     * reached gives each branch the connection error; one older than the route gets one
+     * {@code /execute} per state.
+     */
+    @Override
+    public List<BranchResult> executeMany(String code, String execId, List<String> stateNames) {
+        if (stateNames.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code);
+        body.put("exec_id", execId);
+        body.put("state_names", stateNames);
+        try {
+            KernelHttp.Answer answer = tracked(() -> http.send("POST", "/execute_many", body,
+                    null));
+            if (answer.status() == 404 && !KernelHttp.message(answer).startsWith(
+                    STATE_NOT_FOUND)) {
+                return executeEach(code, execId, stateNames);
+            }
+            check(answer, "POST /execute_many");
+            List<BranchResult> results = new java.util.ArrayList<>();
+            answer.json().path("results").forEach(result -> results.add(Wire.branch(result)));
+            return results;
+        } catch (RemoteKernelException e) {
+            ExecutionResult failed = failed(e);
+            return stateNames.stream().map(state -> new BranchResult(state, failed)).toList();
+        }
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.forkbook.kernel.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.forkbook.kernel.BranchResult;
+import dev.forkbook.kernel.DiffRequest;
 import dev.forkbook.kernel.ExecuteRequest;
 import dev.forkbook.kernel.ExecutionError;
 import dev.forkbook.kernel.ExecutionResult;
@@ -8,13 +10,21 @@ import dev.forkbook.kernel.Kernel;
 import dev.forkbook.kernel.KernelDescription;
 import dev.forkbook.kernel.KernelEvent;
 import dev.forkbook.kernel.KernelListener;
+import dev.forkbook.kernel.StateDiff;
+import dev.forkbook.kernel.UnknownStateException;
+import dev.forkbook.kernel.VariableInfo;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -34,6 +44,8 @@ public abstract sealed class RemoteKernel implements Kernel
     private final KernelDescription description;
     private final List<KernelListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean reachable = new AtomicBoolean(true);
+    /** The per-branch execution ids of each running {@link #executeEach}, by its exec_id. */
+    private final Map<String, List<String>> branchIds = new ConcurrentHashMap<>();
     private volatile boolean closed;
     private Thread watcher;
 
@@ -187,8 +199,93 @@ public abstract sealed class RemoteKernel implements Kernel
 
     @Override
     public boolean interrupt(String execId) {
+        List<String> branches = branchIds.get(execId);
+        if (branches == null) {
+            return interruptOne(execId);
+        }
+        boolean any = false;
+        for (String id : branches) {
+            any |= interruptOne(id);
+        }
+        return any;
+    }
+
+    private boolean interruptOne(String execId) {
         return call("POST", "/interrupt", Map.of("exec_id", execId)).path("interrupted")
                 .asBoolean(false);
+    }
+
+    /**
+     * Compares two states by the types and reprs {@code GET /states/{name}} lists (see
+     * {@link ReprDiff}); a server with {@code GET /diff} answers it itself.
+     */
+    @Override
+    public StateDiff diff(DiffRequest request) {
+        return ReprDiff.of(request, variablesOf(request.a()), variablesOf(request.b()));
+    }
+
+    private Map<String, VariableInfo> variablesOf(String state) {
+        return Wire.variables(fetchState(state).orElseThrow(() -> new UnknownStateException(state))
+                .get("variables"));
+    }
+
+    /** Runs the cell on every state as parallel {@code /execute} calls. */
+    @Override
+    public List<BranchResult> executeMany(String code, String execId, List<String> stateNames) {
+        return executeEach(code, execId, stateNames);
+    }
+
+    /**
+     * One {@code /execute} per state, all at once, for servers without {@code /execute_many}. Each
+     * branch runs under its own id ({@code execId/1}, {@code execId/2}, …: the seed keeps one
+     * running execution per id), and {@link #interrupt(String)} with {@code execId} stops them all.
+     */
+    final List<BranchResult> executeEach(String code, String execId, List<String> stateNames) {
+        if (stateNames.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < stateNames.size(); i++) {
+            ids.add(execId + "/" + (i + 1));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(stateNames.size(), runnable -> {
+            Thread thread = new Thread(runnable, "remote-execute-many-" + execId);
+            thread.setDaemon(true);
+            return thread;
+        });
+        branchIds.put(execId, ids);
+        try {
+            List<Future<ExecutionResult>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < stateNames.size(); i++) {
+                ExecuteRequest request = ExecuteRequest.of(code, ids.get(i), stateNames.get(i));
+                futures.add(threads.submit(() -> execute(request)));
+            }
+            List<BranchResult> results = new java.util.ArrayList<>();
+            boolean callerInterrupted = false;
+            for (int i = 0; i < stateNames.size(); i++) {
+                ExecutionResult result = null;
+                while (result == null) {
+                    try {
+                        result = futures.get(i).get();
+                    } catch (InterruptedException e) {
+                        // The caller gave up: stop every branch, then collect what they gave.
+                        callerInterrupted = true;
+                        interrupt(execId);
+                    } catch (ExecutionException e) {
+                        throw new IllegalStateException("a branch failed outside Python",
+                                e.getCause());
+                    }
+                }
+                results.add(new BranchResult(stateNames.get(i), result));
+            }
+            if (callerInterrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return results;
+        } finally {
+            branchIds.remove(execId);
+            threads.shutdown();
+        }
     }
 
     @Override
@@ -243,7 +340,7 @@ public abstract sealed class RemoteKernel implements Kernel
     }
 
     /** Runs a request, noting whether the server answered. */
-    private <T> T tracked(java.util.function.Supplier<T> request) {
+    <T> T tracked(java.util.function.Supplier<T> request) {
         try {
             T answer = request.get();
             restored();

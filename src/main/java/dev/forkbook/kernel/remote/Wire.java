@@ -1,9 +1,11 @@
 package dev.forkbook.kernel.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.forkbook.kernel.BranchResult;
 import dev.forkbook.kernel.ExecutionError;
 import dev.forkbook.kernel.ExecutionResult;
 import dev.forkbook.kernel.Output;
+import dev.forkbook.kernel.StateDiff;
 import dev.forkbook.kernel.StateSummary;
 import dev.forkbook.kernel.VariableInfo;
 import dev.forkbook.notebook.NbformatOutputs;
@@ -14,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The API's JSON (snake_case, nbformat outputs) read into kernel API types. */
@@ -37,6 +40,42 @@ final class Wire {
         }
         return new ExecutionResult(outputs, text(json.get("state_name")), error(json.get("error")),
                 executionCount);
+    }
+
+    /** One {@code results} item of {@code /execute_many}: its state and what ran from it. */
+    static BranchResult branch(JsonNode json) {
+        com.fasterxml.jackson.databind.node.ObjectNode asResult = json.deepCopy();
+        asResult.set("state_name", json.get("new_state_name"));
+        return new BranchResult(text(json.get("state_name")), result(asResult, 0));
+    }
+
+    /** A {@code GET /diff} answer. */
+    static StateDiff diff(JsonNode json) {
+        Map<String, StateDiff.VariableChange> changed = new LinkedHashMap<>();
+        try {
+            json.path("changed").properties().forEach(entry -> {
+                JsonNode change = entry.getValue();
+                JsonNode detail = change.path("detail");
+                List<StateDiff.Row> rows = new ArrayList<>();
+                detail.path("rows").forEach(row -> rows.add(new StateDiff.Row(
+                        row.path("path").asText(""), StateDiff.Change.valueOf(
+                                row.path("change").asText().toUpperCase(Locale.ROOT)),
+                        text(row.get("a")), text(row.get("b")))));
+                changed.put(entry.getKey(), new StateDiff.VariableChange(
+                        text(change.get("type_a")), text(change.get("a")),
+                        text(change.get("type_b")), text(change.get("b")),
+                        new StateDiff.Detail(StateDiff.DetailKind.valueOf(
+                                detail.path("kind").asText().toUpperCase(Locale.ROOT)),
+                                detail.path("total_rows").asInt(), detail.path("offset").asInt(),
+                                rows)));
+            });
+        } catch (IllegalArgumentException e) {
+            throw new RemoteKernelException(RemoteKernelException.Reason.BAD_ANSWER, 200,
+                    "The kernel sent a diff this client cannot read: " + e.getMessage(), e);
+        }
+        return new StateDiff(text(json.get("a")), text(json.get("b")), strings(json.get("added")),
+                strings(json.get("removed")), changed, strings(json.get("unchanged")),
+                strings(json.get("same_object")), json.path("comparisons").asLong(0));
     }
 
     /** One nbformat output, or null when it is not one this client can read. */

@@ -3,8 +3,10 @@ package dev.forkbook.kernel.remote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.forkbook.kernel.DiffRequest;
 import dev.forkbook.kernel.KernelDescription;
 import dev.forkbook.kernel.KernelEvent;
+import dev.forkbook.kernel.StateDiff;
 import dev.forkbook.testing.KernelServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,6 +38,25 @@ class ForkbookRemoteKernelTest extends RemoteKernelContract {
     @Override
     KernelServer startAnother() {
         return KernelServer.forkbook();
+    }
+
+    @Test
+    void the_server_diffs_element_by_element_one_page_at_a_time_and_knows_the_same_object() {
+        connect();
+        String a = state("initial", "keep = [0] * 10\nys = list(range(250))");
+        String b = state(a, "ys = [y + 1 for y in ys]");
+        StateDiff diff = kernel.diff(DiffRequest.of(a, b));
+        assertEquals(java.util.List.of("keep"), diff.sameObject(), "untouched: the same object");
+        StateDiff.Detail ys = diff.changed().get("ys").detail();
+        assertEquals(StateDiff.DetailKind.ELEMENTS, ys.kind());
+        assertEquals(250, ys.totalRows());
+        assertEquals(100, ys.rows().size());
+        StateDiff.Detail last = kernel.diff(new DiffRequest(a, b, "ys", 200, 100)).changed()
+                .get("ys").detail();
+        assertEquals(200, last.offset());
+        assertEquals(50, last.rows().size());
+        assertEquals(new StateDiff.Row("[200]", StateDiff.Change.CHANGED, "200", "201"),
+                last.rows().get(0));
     }
 
     @Test

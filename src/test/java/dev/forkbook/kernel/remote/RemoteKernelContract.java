@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.forkbook.kernel.BranchResult;
+import dev.forkbook.kernel.DiffRequest;
 import dev.forkbook.kernel.ExecuteRequest;
 import dev.forkbook.kernel.ExecutionError;
 import dev.forkbook.kernel.ExecutionResult;
 import dev.forkbook.kernel.KernelEvent;
+import dev.forkbook.kernel.StateDiff;
 import dev.forkbook.kernel.StateInfo;
 import dev.forkbook.kernel.StateSummary;
+import dev.forkbook.kernel.UnknownStateException;
 import dev.forkbook.notebook.CellNode;
 import dev.forkbook.notebook.CellStatus;
 import dev.forkbook.notebook.ForkbookFormat;
@@ -244,6 +248,126 @@ abstract class RemoteKernelContract {
         } finally {
             owner.shutdownNow();
             background.shutdownNow();
+        }
+    }
+
+    /** Runs {@code code} from {@code from} into a new state and answers its name. */
+    String state(String from, String code) {
+        String name = "s-" + System.nanoTime();
+        ExecutionResult result = kernel.execute(new ExecuteRequest(code, "setup", from, name));
+        assertTrue(result.succeeded(), () -> code + " failed: " + result.error());
+        return name;
+    }
+
+    @Test
+    void two_states_are_compared_added_removed_changed_and_unchanged() {
+        connect();
+        String a = state("initial", "keep = 1\ngone = 2\nxs = [1, 2]");
+        String b = state(a, "del gone\nxs = [1, 3]\nnew = 'n'");
+        StateDiff diff = kernel.diff(DiffRequest.of(a, b));
+        assertEquals(a, diff.a());
+        assertEquals(b, diff.b());
+        assertEquals(List.of("new"), diff.added());
+        assertEquals(List.of("gone"), diff.removed());
+        assertEquals(List.of("xs"), List.copyOf(diff.changed().keySet()));
+        assertEquals(List.of("keep"), diff.unchanged());
+        StateDiff.VariableChange xs = diff.changed().get("xs");
+        assertEquals("[1, 2]", xs.reprA());
+        assertEquals("[1, 3]", xs.reprB());
+        assertEquals("list", xs.typeB());
+        assertEquals(1, xs.detail().totalRows());
+    }
+
+    @Test
+    void comparing_with_an_unknown_state_names_it() {
+        connect();
+        UnknownStateException unknown = assertThrows(UnknownStateException.class,
+                () -> kernel.diff(DiffRequest.of("initial", "no-such-state")));
+        assertEquals("no-such-state", unknown.stateName());
+    }
+
+    /**
+     * A cell that marks its branch as started in {@code dir}, then waits up to 10 s for the other
+     * branch to have started too: {@code True} only when both ran at the same time.
+     */
+    private String barrierCell(Path barrier) {
+        return String.join("\n",
+                "import os, time",
+                "open(os.path.join(" + pythonString(barrier) + ", tag), 'w').close()",
+                "deadline = time.time() + 10",
+                "while len(os.listdir(" + pythonString(barrier) + ")) < 2 and time.time() < deadline:",
+                "    time.sleep(0.01)",
+                "print(len(os.listdir(" + pythonString(barrier) + ")) >= 2, tag)");
+    }
+
+    /** Connects and makes two states from {@code initial}, with {@code tag = 'a'} and {@code 'b'}. */
+    private List<String> taggedStates() {
+        connect();
+        return List.of(state("initial", "tag = 'a'"), state("initial", "tag = 'b'"));
+    }
+
+    private static String pythonString(Path path) {
+        String text = path.toAbsolutePath().toString();
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    @Test
+    void one_cell_runs_on_many_states_at_once_and_answers_in_request_order() throws Exception {
+        Path barrier = Files.createDirectory(dir.resolve("barrier"));
+        List<String> tagged = taggedStates();
+        String a = tagged.get(0);
+        String b = tagged.get(1);
+        List<BranchResult> results = kernel.executeMany(barrierCell(barrier),
+                "many-" + System.nanoTime(), List.of(b, a));
+        assertEquals(List.of(b, a), results.stream().map(BranchResult::stateName).toList());
+        assertEquals("True b\n", results.get(0).result().streamText("stdout"),
+                "both branches were running at the same time");
+        assertEquals("True a\n", results.get(1).result().streamText("stdout"));
+        for (BranchResult branch : results) {
+            String child = branch.result().stateName();
+            assertTrue(child != null && !child.equals(branch.stateName()), child);
+            assertEquals(branch.stateName(), kernel.tree().stream()
+                    .filter(state -> state.name().equals(child)).findFirst().orElseThrow()
+                    .parent(), "each run is a new child of its state");
+        }
+    }
+
+    @Test
+    void a_branch_that_fails_reports_its_error_in_place() {
+        connect();
+        String good = state("initial", "x = 1");
+        String bad = state("initial", "y = 1");
+        List<BranchResult> results = kernel.executeMany("x + 1", "many-err-" + System.nanoTime(),
+                List.of(good, bad));
+        assertTrue(results.get(0).result().succeeded(), () -> "" + results.get(0).result().error());
+        assertEquals("2", OutputText.of(results.get(0).result().outputs()));
+        assertEquals("NameError", results.get(1).result().error().ename());
+        assertEquals(null, results.get(1).result().stateName());
+    }
+
+    @Test
+    void interrupting_the_exec_id_of_execute_many_stops_every_branch() throws Exception {
+        Path started = Files.createDirectory(dir.resolve("started"));
+        List<String> tagged = taggedStates();
+        String cell = String.join("\n",
+                "import os",
+                "open(os.path.join(" + pythonString(started) + ", tag), 'w').close()",
+                "n = 0",
+                "while True:",
+                "    n += 1");
+        String execId = "many-stop-" + System.nanoTime();
+        CompletableFuture<List<BranchResult>> running = CompletableFuture.supplyAsync(
+                () -> kernel.executeMany(cell, execId, tagged));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (Files.list(started).count() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(2, Files.list(started).count(), "both branches started");
+        assertTrue(kernel.interrupt(execId));
+        List<BranchResult> results = running.get(20, TimeUnit.SECONDS);
+        for (BranchResult branch : results) {
+            assertEquals("KeyboardInterrupt", branch.result().error().ename(),
+                    () -> branch.stateName() + ": " + branch.result().error());
         }
     }
 

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.forkbook.kernel.DiffRequest;
 import dev.forkbook.kernel.ExecuteRequest;
 import dev.forkbook.kernel.ExecutionResult;
 import dev.forkbook.kernel.KernelDescription;
 import dev.forkbook.kernel.KernelEvent;
 import dev.forkbook.kernel.Output;
+import dev.forkbook.kernel.StateDiff;
 import dev.forkbook.testing.KernelServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,6 +50,26 @@ class SeedRemoteKernelTest extends RemoteKernelContract {
     @Override
     KernelServer startAnother() {
         return KernelServer.seed();
+    }
+
+    @Test
+    void the_seed_has_no_diff_route_so_states_are_compared_by_type_and_repr() {
+        connect();
+        String a = state("initial", "keep = [0] * 3\nxs = [1, 2]\nv = [1]");
+        String b = state(a, "xs = [1, 3]\nv = {'a': 1}");
+        StateDiff diff = kernel.diff(DiffRequest.of(a, b));
+        assertEquals(List.of("keep"), diff.unchanged());
+        assertEquals(List.of(), diff.sameObject(), "the seed's reprs cannot tell the same object");
+        StateDiff.Detail xs = diff.changed().get("xs").detail();
+        assertEquals(StateDiff.DetailKind.TEXT, xs.kind());
+        assertEquals(List.of(new StateDiff.Row("line 1", StateDiff.Change.CHANGED, "[1, 2]",
+                "[1, 3]")), xs.rows());
+        StateDiff.VariableChange v = diff.changed().get("v");
+        assertEquals("list", v.typeA());
+        assertEquals("dict", v.typeB());
+        assertEquals(List.of(new StateDiff.Row("", StateDiff.Change.CHANGED, "[1]", "{'a': 1}")),
+                v.detail().rows());
+        assertEquals(StateDiff.DetailKind.TYPE, v.detail().kind());
     }
 
     @Test
