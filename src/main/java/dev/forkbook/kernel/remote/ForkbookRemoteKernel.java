@@ -9,6 +9,7 @@ import dev.forkbook.kernel.ExecutionResult;
 import dev.forkbook.kernel.KernelDescription;
 import dev.forkbook.kernel.KernelEvent;
 import dev.forkbook.kernel.Output;
+import dev.forkbook.kernel.Provenance;
 import dev.forkbook.kernel.StateInfo;
 import dev.forkbook.kernel.StateDiff;
 import dev.forkbook.kernel.StateSummary;
@@ -115,6 +116,22 @@ final class ForkbookRemoteKernel extends RemoteKernel {
     public Optional<StateInfo> getState(String name) {
         return fetchState(name).map(json -> new StateInfo(Wire.summary(json),
                 Wire.variables(json.get("variables"))));
+    }
+
+    /** From {@code GET /states/{name}}: each variable's {@code written_by}, the cell's reads and writes. */
+    @Override
+    public Optional<Provenance> provenance(String stateName) {
+        return fetchState(stateName).filter(json -> json.has("reads")).map(json -> {
+            Map<String, String> writtenBy = new java.util.TreeMap<>();
+            json.path("variables").properties().forEach(entry -> {
+                String writer = Wire.text(entry.getValue().get("written_by"));
+                if (writer != null) {
+                    writtenBy.put(entry.getKey(), writer);
+                }
+            });
+            return new Provenance(writtenBy, Wire.strings(json.get("reads")),
+                    Wire.strings(json.get("writes")));
+        });
     }
 
     @Override

@@ -60,6 +60,18 @@ class ForkbookRemoteKernelTest extends RemoteKernelContract {
     }
 
     @Test
+    void provenance_comes_from_the_server_which_cell_wrote_each_value_and_what_a_cell_read() {
+        connect();
+        String a = state("initial", "xs = [1]\nn = 0");
+        String b = state(a, "xs.append(len(xs))\nm = 1");
+        dev.forkbook.kernel.Provenance provenance = kernel.provenance(b).orElseThrow();
+        assertEquals(java.util.Map.of("xs", b, "n", a, "m", b), provenance.writtenBy());
+        assertEquals(java.util.List.of("xs"), provenance.reads());
+        assertEquals(java.util.List.of("m", "xs"), provenance.writes());
+        assertTrue(kernel.provenance("no-such-state").isEmpty());
+    }
+
+    @Test
     void completion_comes_from_the_server() {
         RemoteKernel remote = connect();
         String name = "comp-" + System.nanoTime();
