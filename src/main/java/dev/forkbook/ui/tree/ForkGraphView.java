@@ -10,8 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -43,7 +41,7 @@ import javafx.util.Duration;
  * current node has a marker that does not depend on focus or selection, and the path from
  * {@code initial} to it is drawn highlighted. The list's selection is only a keyboard cursor:
  * a click or Enter makes a node current. Ctrl+click marks further nodes: the current node and the
- * marked ones are the selection that Compare and "Run a cell on selected nodes" act on.
+ * marked ones are what Compare and "Run a cell on selected nodes" act on ({@link NodeSelection}).
  */
 public final class ForkGraphView extends ListView<LaneLayout.Row> {
 
@@ -78,15 +76,12 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
     private double pointerY = -1;
     private ContextMenu openMenu;
     private Consumer<String> onRunFrom = id -> { };
-    /** Nodes marked by Ctrl+click, in click order; never the current node. */
-    private final ObservableList<String> marked = FXCollections.observableArrayList();
-    private final ObservableList<String> readOnlyMarked =
-            FXCollections.unmodifiableObservableList(marked);
-    private BranchActions branchActions;
+    private final NodeSelection selection;
 
     public ForkGraphView(NotebookViewModel model) {
         this.model = model;
         this.tree = model.tree();
+        this.selection = new NodeSelection(model);
         getStyleClass().add("fork-graph");
         getStylesheets().add(ForkGraphView.class.getResource("fork-graph.css").toExternalForm());
         setFixedCellSize(ROW_HEIGHT);
@@ -111,22 +106,20 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
             @Override
             public void removed(CellNode node) {
                 collapsed.remove(node.id());
-                marked.remove(node.id());
                 shapeChanged();
             }
 
             @Override
             public void reloaded() {
                 collapsed.clear();
-                marked.clear();
                 shapeChanged();
             }
         });
-        marked.addListener((javafx.collections.ListChangeListener<String>) change -> {
+        model.currentProperty().addListener((obs, old, id) -> currentChanged());
+        selection.marked().addListener((javafx.collections.ListChangeListener<String>) change -> {
             markVersion++;
             redraw(null);
         });
-        model.currentProperty().addListener((obs, old, id) -> currentChanged());
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         addEventFilter(MouseEvent.MOUSE_MOVED, e -> pointerY = e.getY());
         addEventFilter(MouseEvent.MOUSE_EXITED, e -> pointerY = -1);
@@ -153,29 +146,17 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
 
     /** Enables the Compare and "Run a cell on…" entries; without actions they are not offered. */
     public void setBranchActions(BranchActions actions) {
-        this.branchActions = actions;
+        selection.setActions(actions);
     }
 
     /** The nodes marked by Ctrl+click, in click order (the current node is never among them). */
-    public ObservableList<String> markedNodes() {
-        return readOnlyMarked;
+    public javafx.collections.ObservableList<String> markedNodes() {
+        return selection.marked();
     }
 
     /** The current node, then the marked ones: what Compare and "Run on selected" act on. */
     public List<String> selectedNodes() {
-        List<String> ids = new ArrayList<>();
-        ids.add(model.current());
-        ids.addAll(marked);
-        return ids;
-    }
-
-    /** Marks or unmarks a node (Ctrl+click); the current node cannot be marked. */
-    public void toggleMark(String id) {
-        if (marked.contains(id)) {
-            marked.remove(id);
-        } else if (!id.equals(model.current()) && tree.contains(id)) {
-            marked.add(id);
-        }
+        return selection.selected();
     }
 
     /** The row a node is drawn in, or -1 when it is hidden in a collapsed subtree. */
@@ -234,7 +215,6 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
     }
 
     private void currentChanged() {
-        marked.remove(model.current());
         path = pathSet(model.current());
         pathVersion++;
         ensureLayout();
@@ -430,55 +410,9 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
         delete.setDisable(node.isRoot());
         delete.setOnAction(e -> model.deleteBranch(id));
         ContextMenu menu = new ContextMenu(run, rename, copy, fold);
-        if (branchActions != null) {
-            MenuItem compare = new MenuItem("Compare with current");
-            compare.setId("graph-compare-current");
-            compare.setDisable(id.equals(model.current()));
-            compare.setOnAction(e -> branchActions.compare(model.current(), id));
-            menu.getItems().addAll(new SeparatorMenuItem(), compare);
-            menu.getItems().addAll(selectionItems(false));
-        }
+        menu.getItems().addAll(selection.nodeMenuItems(id));
         menu.getItems().addAll(new SeparatorMenuItem(), delete);
         return menu;
-    }
-
-    /**
-     * Compare (for exactly two selected nodes), run on the selected nodes, run on all leaves; with
-     * {@code offer}, the menu shown right after a Ctrl+click, which also clears the selection.
-     */
-    private List<MenuItem> selectionItems(boolean offer) {
-        List<String> selected = selectedNodes();
-        List<MenuItem> items = new ArrayList<>();
-        if (selected.size() == 2) {
-            MenuItem compare = new MenuItem("Compare " + shortTitle(selected.get(0)) + "  ↔  "
-                    + shortTitle(selected.get(1)));
-            compare.setId("graph-compare-selected");
-            compare.setOnAction(e -> branchActions.compare(selected.get(0), selected.get(1)));
-            items.add(compare);
-        }
-        MenuItem many = new MenuItem("Run a cell on the " + selected.size() + " selected nodes…");
-        many.setId("graph-run-selected");
-        many.setDisable(selected.size() < 2);
-        many.setOnAction(e -> branchActions.runOnMany(selected));
-        items.add(many);
-        if (offer) {
-            MenuItem clear = new MenuItem("Clear selection");
-            clear.setId("graph-clear-selection");
-            clear.setOnAction(e -> marked.clear());
-            items.add(clear);
-        } else {
-            MenuItem leaves = new MenuItem("Run a cell on all leaves…");
-            leaves.setId("graph-run-leaves");
-            leaves.setOnAction(e -> branchActions.runOnLeaves());
-            items.add(leaves);
-        }
-        return items;
-    }
-
-    private String shortTitle(String id) {
-        CellNode node = tree.get(id);
-        String text = NodeStatus.count(node) + " " + title(tree, node);
-        return text.length() > 40 ? text.substring(0, 39) + "…" : text.strip();
     }
 
     private void showMenuFor(String id) {
@@ -579,10 +513,10 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
             setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && getItem() != null
                         && e.isShortcutDown()) {
-                    toggleMark(getItem().id());
+                    selection.toggle(getItem().id());
                     offerSelection(e.getScreenX(), e.getScreenY());
                 } else if (e.getButton() == MouseButton.PRIMARY && getItem() != null) {
-                    marked.clear();
+                    selection.clear();
                     model.select(getItem().id());
                 } else if (e.getButton() == MouseButton.SECONDARY) {
                     // Where the platform sends no context-menu request for a right click.
@@ -597,14 +531,15 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
 
         /** After a Ctrl+click that leaves two or more nodes selected: what to do with them. */
         private void offerSelection(double screenX, double screenY) {
-            if (branchActions == null || marked.isEmpty()) {
+            List<MenuItem> offer = selection.offerItems();
+            if (offer.isEmpty()) {
                 return;
             }
             if (openMenu != null) {
                 openMenu.hide();
             }
             openMenu = new ContextMenu();
-            openMenu.getItems().addAll(selectionItems(true));
+            openMenu.getItems().addAll(offer);
             openMenu.show(this, screenX, screenY);
         }
 
@@ -648,7 +583,7 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
                 pseudoClassStateChanged(MARKED, false);
                 return;
             }
-            pseudoClassStateChanged(MARKED, marked.contains(row.id()));
+            pseudoClassStateChanged(MARKED, selection.isMarked(row.id()));
             pseudoClassStateChanged(CURRENT, row.id().equals(model.current()));
             pseudoClassStateChanged(ON_PATH, path.contains(row.id()));
             pseudoClassStateChanged(COLLAPSED, row.hidden() > 0);
