@@ -44,7 +44,9 @@ final class KernelController {
         String code = body.optionalString("code", "");
         String execId = body.requiredId("exec_id");
         List<String> stateNames = body.requiredStringList("state_names");
-        ctx.json(Dtos.executeMany(kernel.executeMany(code, execId, stateNames)));
+        // The branches may run for hours: never on the threads /interrupt needs.
+        AsyncReply.json(ctx, slowWork, () -> Dtos.executeMany(kernel.executeMany(code, execId,
+                stateNames)));
     }
 
     void interrupt(Context ctx) {

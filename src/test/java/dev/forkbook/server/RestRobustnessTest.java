@@ -97,6 +97,36 @@ class RestRobustnessTest {
     }
 
     @Test
+    void interrupt_answers_while_more_execute_many_requests_run_than_the_server_has_threads()
+            throws Exception {
+        Gate.latch = new CountDownLatch(1);
+        Gate.WAITING.set(0);
+        int requests = HTTP_THREADS + 4;
+        List<CompletableFuture<ApiClient.Reply>> running = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            String execId = "many-held" + i;
+            running.add(CompletableFuture.supplyAsync(() -> api.post("/execute_many", Map.of(
+                    "code", "from dev.forkbook.server import Gate\nGate.pass()\n'done'",
+                    "exec_id", execId, "state_names", List.of("initial", "initial")))));
+        }
+        waitUntil(() -> Gate.WAITING.get() == 2 * requests, "every branch is waiting on the gate");
+        assertEquals(200, api.get("/states").status());
+        ApiClient.Reply interrupted = api.post("/interrupt", Map.of("exec_id", "many-held0"));
+        assertTrue(interrupted.json().get("interrupted").asBoolean(), interrupted.raw());
+        ApiClient.Reply stopped = running.get(0).get(10, TimeUnit.SECONDS);
+        for (int branch = 0; branch < 2; branch++) {
+            assertEquals("KeyboardInterrupt", stopped.json().get("results").get(branch).get("error")
+                    .get("ename").asText(), stopped.raw());
+        }
+        Gate.latch.countDown();
+        for (int i = 1; i < requests; i++) {
+            ApiClient.Reply done = running.get(i).get(30, TimeUnit.SECONDS);
+            assertEquals("'done'", done.json().get("results").get(1).get("output").get(0)
+                    .get("data").get("text/plain").asText(), done.raw());
+        }
+    }
+
+    @Test
     void errors_raised_by_jetty_itself_are_json() throws Exception {
         String reply = rawRequest(server.port(), "GET /states/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Connection: close\r\n\r\n");
