@@ -47,6 +47,12 @@ public final class NotebookSession implements AutoCloseable {
     private volatile boolean rebuildCancelled;
     private java.util.function.Consumer<RebuildProgress> progress = p -> { };
     private java.util.function.Consumer<KernelStatus> kernelStatus = s -> { };
+    /** A pending copy's id to the cell whose run it repeats (whose provenance tells what it read). */
+    private final java.util.Map<String, String> origins = new java.util.HashMap<>();
+    /** Affected-or-not markings of pending cells, from their previous runs' reads and writes. */
+    private final java.util.Map<String, Staleness.Mark> marks = new java.util.HashMap<>();
+    private final List<java.util.function.Consumer<java.util.Set<String>>> markListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public NotebookSession(Kernel kernel, NotebookTree tree, Executor owner, Executor background) {
         this.kernel = kernel;
@@ -67,6 +73,7 @@ public final class NotebookSession implements AutoCloseable {
 
             @Override
             public void removed(CellNode node) {
+                marks.remove(node.id());
             }
         });
     }
@@ -208,7 +215,8 @@ public final class NotebookSession implements AutoCloseable {
                 "run-" + forkId));
         String newTip = carryBelow(id, tipId, forkId);
         CompletableFuture<CellNode> done = track(forkId, stateFor(node.parentId())
-                .thenCompose(from -> executeOrFail(forkId, from, source)));
+                .thenCompose(from -> executeOrFail(forkId, from, source))
+                .thenCompose(this::markBelowIfRan));
         return new CellRun(forkId, newTip, done);
     }
 
@@ -221,10 +229,18 @@ public final class NotebookSession implements AutoCloseable {
     /** Runs a cell again where it is, from the nearest state above, with {@code source}. */
     private CompletableFuture<CellNode> runInPlace(String id, String source, boolean undoable) {
         CellNode before = tree.get(id);
+        // A pending cell repeating an earlier run keeps the markings below it (they were measured
+        // against the edit); any other run changes what the pending cells below run after.
+        boolean replaysEarlierRun = before.status() == CellStatus.PENDING && origins.containsKey(id);
+        if (marks.remove(id) != null) {
+            notifyMarks(java.util.Set.of(id));
+        }
         tree.update(startedRun(before.withSource(source)));
         boolean hadResult = before.executionCount() != null || before.error() != null;
         return track(id, stateFor(before.parentId())
                 .thenCompose(from -> executeOrFail(id, from, source))
+                .thenCompose(after -> replaysEarlierRun ? CompletableFuture.completedFuture(after)
+                        : markBelowIfRan(after))
                 .thenApply(after -> {
                     if (after != null && undoable && hadResult) {
                         history.record(new ReplaceResultCommand(tree, before, after));
@@ -258,6 +274,10 @@ public final class NotebookSession implements AutoCloseable {
         String parent = newParent;
         for (CellNode cell : below) {
             CellNode copy = cell.pendingCopy(newId(), parent);
+            String origin = cell.status() == CellStatus.PENDING ? origins.get(cell.id()) : cell.id();
+            if (origin != null && cell.kind() == CellKind.CODE) {
+                origins.put(copy.id(), origin);
+            }
             tree.add(copy);
             parent = copy.id();
         }
@@ -312,6 +332,139 @@ public final class NotebookSession implements AutoCloseable {
     }
 
     /**
+     * Runs only the pending cells on the path to {@code tipId} that the edit affected (and the
+     * unaffected ones they need, see {@link Staleness}), top first, onto the branch; the others stay
+     * pending. A pending cell without a marking runs (nothing tells it is unaffected). Stops at the
+     * first failure. Completes with the last cell it ran (null when there was none).
+     */
+    public CompletableFuture<CellNode> runAffected(String tipId) {
+        CompletableFuture<CellNode> chain = CompletableFuture.completedFuture(null);
+        for (CellNode cell : tree.pathTo(tipId)) {
+            if (cell.status() != CellStatus.PENDING || cell.kind() != CellKind.CODE) {
+                continue;
+            }
+            String id = cell.id();
+            chain = chain.thenCompose(previous -> {
+                if (previous != null && previous.status() == CellStatus.ERROR
+                        || !tree.contains(id) || tree.get(id).status() != CellStatus.PENDING
+                        || !runsWithAffected(id)) {
+                    return CompletableFuture.completedFuture(previous);
+                }
+                return runCell(id, tree.get(id).source(), tipId).done();
+            });
+        }
+        return chain;
+    }
+
+    private boolean runsWithAffected(String id) {
+        Staleness.Mark mark = marks.get(id);
+        return mark == null || mark.runsWithAffected();
+    }
+
+    /** The pending cells on the path to {@code tipId} that Run affected would run. */
+    public List<CellNode> affectedOnPath(String tipId) {
+        return pendingOnPath(tipId).stream()
+                .filter(c -> c.kind() == CellKind.CODE && runsWithAffected(c.id())).toList();
+    }
+
+    /**
+     * Whether the edit above a pending cell affects it, and why; empty while that is being measured,
+     * and for cells that are not pending or whose marking is not known (a reopened notebook).
+     */
+    public Optional<Staleness.Mark> mark(String id) {
+        return Optional.ofNullable(marks.get(id));
+    }
+
+    /** Hears (on the owner thread) the ids of pending cells whose marking changed. */
+    public void addMarkListener(java.util.function.Consumer<java.util.Set<String>> listener) {
+        markListeners.add(listener);
+    }
+
+    private void notifyMarks(java.util.Set<String> ids) {
+        markListeners.forEach(listener -> listener.accept(ids));
+    }
+
+    private CompletableFuture<CellNode> markBelowIfRan(CellNode node) {
+        if (node == null || node.status() != CellStatus.OK) {
+            return CompletableFuture.completedFuture(node);
+        }
+        return markBelow(node.id()).thenApply(v -> node);
+    }
+
+    /**
+     * Marks every chain of pending code cells hanging below {@code baseId} (through pending and
+     * markdown cells): what changed is told by the writers of the state the chain's first cell ran
+     * after before the edit and of the state it would run after now. Completes on the owner thread
+     * once the marks are stored.
+     */
+    CompletableFuture<Void> markBelow(String baseId) {
+        List<List<CellNode>> chains = new ArrayList<>();
+        pendingChains(baseId, new ArrayList<>(), chains);
+        String after = tree.kernelStateFor(baseId);
+        List<CompletableFuture<Void>> stored = new ArrayList<>();
+        for (List<CellNode> chain : chains) {
+            List<String> ids = chain.stream().map(CellNode::id).toList();
+            List<String> previous = ids.stream().map(origins::get).toList();
+            String firstOrigin = previous.get(0);
+            String before = firstOrigin == null || !tree.contains(firstOrigin) ? null
+                    : tree.kernelStateFor(tree.get(firstOrigin).parentId());
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            stored.add(done);
+            background.execute(() -> {
+                List<Staleness.Mark> computed;
+                try {
+                    Optional<java.util.Set<String>> changed = before == null || after == null
+                            ? Optional.empty()
+                            : kernel.provenance(before).flatMap(b -> kernel.provenance(after)
+                                    .map(a -> Staleness.changedNames(b, a)));
+                    List<Optional<dev.forkbook.kernel.Provenance>> runs = previous.stream()
+                            .map(origin -> origin == null
+                                    ? Optional.<dev.forkbook.kernel.Provenance>empty()
+                                    : kernel.provenance(origin))
+                            .toList();
+                    computed = Staleness.mark(changed, runs);
+                } catch (RuntimeException unreachable) {
+                    computed = null; // a kernel that cannot answer leaves the cells unmarked
+                }
+                List<Staleness.Mark> result = computed;
+                owner.execute(() -> {
+                    if (result != null) {
+                        java.util.Set<String> changedIds = new java.util.HashSet<>();
+                        for (int i = 0; i < ids.size(); i++) {
+                            String id = ids.get(i);
+                            if (tree.contains(id) && tree.get(id).status() == CellStatus.PENDING) {
+                                marks.put(id, result.get(i));
+                                changedIds.add(id);
+                            }
+                        }
+                        notifyMarks(changedIds);
+                    }
+                    done.complete(null);
+                });
+            });
+        }
+        return CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new));
+    }
+
+    /** Collects each path of pending code cells below {@code id}, through pending and markdown. */
+    private void pendingChains(String id, List<CellNode> prefix, List<List<CellNode>> chains) {
+        boolean extended = false;
+        for (CellNode child : tree.children(id)) {
+            if (child.status() == CellStatus.PENDING || child.kind() == CellKind.MARKDOWN) {
+                List<CellNode> longer = new ArrayList<>(prefix);
+                if (child.kind() == CellKind.CODE) {
+                    longer.add(child);
+                }
+                pendingChains(child.id(), longer, chains);
+                extended = true;
+            }
+        }
+        if (!extended && !prefix.isEmpty()) {
+            chains.add(prefix);
+        }
+    }
+
+    /**
      * Inserts an empty code cell into the path to {@code tipId} above ({@code below} false) or below
      * the path cell {@code id}: an edit, so the cells after it become pending on the new branch and
      * the old branch stays. Returns the new cell and the path's new end.
@@ -323,7 +476,11 @@ public final class NotebookSession implements AutoCloseable {
         tree.add(CellNode.fresh(newCell, parent, kind, "", kind == CellKind.MARKDOWN
                 ? CellStatus.STATIC : CellStatus.PENDING, null));
         String tip = carryBelow(below ? id : anchor.parentId(), tipId, newCell);
-        return new CellRun(newCell, tip, CompletableFuture.completedFuture(tree.get(newCell)));
+        // A new code cell is marked below once it has run; markdown changes no state.
+        CompletableFuture<CellNode> marked = kind == CellKind.MARKDOWN
+                ? markBelow(newCell).thenApply(v -> tree.get(newCell))
+                : CompletableFuture.completedFuture(tree.get(newCell));
+        return new CellRun(newCell, tip, marked);
     }
 
     /**
@@ -338,6 +495,7 @@ public final class NotebookSession implements AutoCloseable {
                 && tree.children(id).isEmpty()) {
             tree.removeSubtree(id);
         }
+        markBelow(node.parentId());
         return tip;
     }
 
@@ -361,7 +519,10 @@ public final class NotebookSession implements AutoCloseable {
         CellStatus status = kind == CellKind.MARKDOWN ? CellStatus.STATIC : CellStatus.PENDING;
         tree.add(CellNode.fresh(newCell, node.parentId(), kind, node.source(), status, null));
         String tip = carryBelow(id, tipId, newCell);
-        return new CellRun(newCell, tip, CompletableFuture.completedFuture(tree.get(newCell)));
+        CompletableFuture<CellNode> marked = kind == CellKind.MARKDOWN
+                ? markBelow(newCell).thenApply(v -> tree.get(newCell))
+                : CompletableFuture.completedFuture(tree.get(newCell));
+        return new CellRun(newCell, tip, marked);
     }
 
     /**

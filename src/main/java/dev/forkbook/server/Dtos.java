@@ -52,7 +52,8 @@ final class Dtos {
             @JsonProperty("duration_ms") long durationMs,
             @JsonProperty("execution_count") int executionCount,
             Map<String, VariableBody> variables, List<String> reads, List<String> writes,
-            boolean evicted) {
+            @JsonProperty("read_whole_namespace") boolean readWholeNamespace,
+            @JsonProperty("reads_shared") List<String> readsShared, boolean evicted) {
     }
 
     record BranchBody(@JsonProperty("state_name") String stateName,
@@ -158,7 +159,8 @@ final class Dtos {
         }
         return new StateResponse(summary.name(), timestamp(summary.created()), summary.parent(),
                 summary.code(), summary.execId(), summary.durationMs(), summary.executionCount(),
-                variables, provenance.reads(), provenance.writes(), info.evicted());
+                variables, provenance.reads(), provenance.writes(), provenance.readWholeNamespace(),
+                provenance.readsShared(), info.evicted());
     }
 
     static TreeNode node(StateSummary summary) {

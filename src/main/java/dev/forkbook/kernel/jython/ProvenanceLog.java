@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.python.core.PyClass;
+import org.python.core.PyModule;
 import org.python.core.PyObject;
+import org.python.core.PyType;
 
 /**
  * Per state, which execution wrote each variable and what the state's cell read and wrote.
@@ -17,7 +20,8 @@ import org.python.core.PyObject;
  * is not equal to the parent's (assigned a different value, mutated through a read, or deleted), so a
  * mutation by a function defined in an earlier cell counts for the execution that called it. Untouched
  * variables are the parent's very objects, so only the variables the execution touched are compared,
- * in Java, never running user code.
+ * in Java, never running user code. Reads of values that every state shares (modules, classes, values
+ * kept by reference) are listed apart: their changes have no writer.
  */
 final class ProvenanceLog {
 
@@ -48,7 +52,23 @@ final class ProvenanceLog {
             }
         }
         List<String> read = new ArrayList<>(new TreeSet<>(readEverything ? parent.names() : reads));
-        byState.put(state, new Provenance(writtenBy, read, new ArrayList<>(writes)));
+        List<String> readsShared = new ArrayList<>();
+        for (String name : read) {
+            PyObject value = parent.frozenValue(name);
+            if (value != null && (parent.isShared(name) || isOnePerInterpreter(value))) {
+                readsShared.add(name);
+            }
+        }
+        byState.put(state, new Provenance(writtenBy, read, new ArrayList<>(writes), readEverything,
+                readsShared));
+    }
+
+    /**
+     * Modules and classes are never copied: every state holds the same object, so a change to one
+     * (an attribute set on a module or a class) is recorded as nobody's write.
+     */
+    private static boolean isOnePerInterpreter(PyObject value) {
+        return value instanceof PyModule || value instanceof PyType || value instanceof PyClass;
     }
 
     Provenance get(String state) {

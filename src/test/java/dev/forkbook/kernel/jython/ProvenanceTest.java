@@ -1,6 +1,7 @@
 package dev.forkbook.kernel.jython;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forkbook.kernel.ExecuteRequest;
@@ -84,5 +85,27 @@ class ProvenanceTest extends KernelTestBase {
     void an_unknown_state_has_no_provenance() {
         assertTrue(kernel.provenance("nope").isEmpty());
         assertEquals(Provenance.NONE, kernel.provenance(Kernel.INITIAL_STATE).orElseThrow());
+    }
+
+    @Test
+    void reading_the_whole_namespace_is_flagged_because_writers_cannot_tell_what_it_depends_on() {
+        String first = run(Kernel.INITIAL_STATE, "p = 1");
+        String whole = run(first, "n = len(dir())");
+        String one = run(first, "m = p + 1");
+        assertTrue(of(whole).readWholeNamespace());
+        assertTrue(of(whole).readsUntracked());
+        assertFalse(of(one).readWholeNamespace());
+        assertFalse(of(one).readsUntracked());
+    }
+
+    @Test
+    void reads_of_modules_classes_and_values_kept_by_reference_are_listed_as_shared_reads() {
+        String first = run(Kernel.INITIAL_STATE, String.join("\n",
+                "import math", "class Config(object):", "    rate = 1",
+                "import threading", "lock = threading.Lock()", "k = 2"));
+        String reader = run(first, "r = math.sqrt(k) * Config.rate\nheld = lock.locked()");
+        assertEquals(List.of("Config", "lock", "math"), of(reader).readsShared());
+        assertTrue(of(reader).reads().contains("k"));
+        assertFalse(of(reader).readsShared().contains("k"), "a plain number has a writer");
     }
 }
