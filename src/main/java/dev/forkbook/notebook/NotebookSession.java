@@ -804,6 +804,26 @@ public final class NotebookSession implements AutoCloseable {
         return result;
     }
 
+    /**
+     * What the execution behind a cell's state read and wrote and who wrote each of its variables,
+     * fetched off the owner thread; empty for a cell without a live state or a kernel that does not
+     * track it.
+     */
+    public CompletableFuture<Optional<dev.forkbook.kernel.Provenance>> provenance(String id) {
+        CompletableFuture<Optional<dev.forkbook.kernel.Provenance>> result = new CompletableFuture<>();
+        background.execute(() -> {
+            Optional<dev.forkbook.kernel.Provenance> provenance;
+            try {
+                provenance = kernel.provenance(id);
+            } catch (RuntimeException unreachable) {
+                provenance = Optional.empty();
+            }
+            Optional<dev.forkbook.kernel.Provenance> answer = provenance;
+            owner.execute(() -> result.complete(answer));
+        });
+        return result;
+    }
+
     /** Whether the kernel can run code yet (cells run before it is ready wait for it). */
     public KernelStatus kernelStatus() {
         return kernel.status();

@@ -53,6 +53,12 @@ public final class MainWindow {
         this.notebook = new NotebookView(model, background, fx, links);
         tree.setOnRunFrom(id -> notebook.addCell(CellKind.CODE));
         this.variables = new VariablesPane(model);
+        // "Set by [n]": the writer is on the current path; show it there, else select it.
+        variables.setOnShowCell(id -> {
+            if (!notebook.showCell(id)) {
+                model.select(id);
+            }
+        });
         root.getStylesheets().add(MainWindow.class.getResource("window.css").toExternalForm());
         root.setTop(toolbar());
         VBox treePane = new VBox(caption("Fork graph"), tree);

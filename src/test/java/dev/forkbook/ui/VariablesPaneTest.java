@@ -83,4 +83,42 @@ class VariablesPaneTest {
                 "the panel shows the new state once the run finished");
         assertEquals(second.source(), fixture.tree().get(fixture.model.current()).source());
     }
+
+    @Test
+    void the_set_by_column_names_the_cell_that_last_wrote_each_variable_and_jumps_to_it(
+            FxRobot robot) {
+        fixture.runCode(robot, "a = 1\nb = 1");
+        CellNode first = fixture.awaitCurrentDone();
+        fixture.runCode(robot, "b = a + 1\nprint('\\n'.join(str(i) for i in range(60)))");
+        CellNode second = fixture.awaitCurrentDone();
+        fixture.runCode(robot, "c = 3");
+        CellNode third = fixture.awaitCurrentDone();
+        var table = fixture.window.variables().table();
+        java.util.Map<String, String> setBy = WindowFixture.await(() -> {
+            java.util.Map<String, String> shown = new java.util.TreeMap<>();
+            table.getItems().forEach(row -> shown.put(row.name(), row.setBy()));
+            return shown.keySet().equals(java.util.Set.of("a", "b", "c")) ? shown : null;
+        });
+        assertEquals(java.util.Map.of("a", "[" + first.executionCount() + "]",
+                "b", "[" + second.executionCount() + "]", "c", "[" + third.executionCount() + "]"),
+                setBy);
+        // The first cell is scrolled away by the long output below it; its link brings it back.
+        javafx.scene.control.Hyperlink link = robot.lookup(".set-by")
+                .queryAllAs(javafx.scene.control.Hyperlink.class).stream()
+                .filter(l -> l.getText().equals("[" + first.executionCount() + "]")
+                        && l.isVisible() && l.getScene() != null)
+                .findFirst().orElseThrow();
+        robot.clickOn(link);
+        dev.forkbook.ui.notebook.CellView shown = WindowFixture.await(() -> {
+            var active = fixture.window.notebook().activeCell();
+            return active.node() != null && active.node().id().equals(first.id())
+                    && active.isFocused() ? active : null;
+        });
+        javafx.geometry.Bounds box = shown.localToScreen(shown.getBoundsInLocal());
+        javafx.geometry.Bounds list = fixture.window.notebook().localToScreen(
+                fixture.window.notebook().getBoundsInLocal());
+        assertTrue(box.getMinY() >= list.getMinY() - 1 && box.getMinY() < list.getMaxY(),
+                "the cell is on screen: " + box + " in " + list);
+        assertEquals(third.id(), fixture.model.current(), "jumping shows the cell, the path stays");
+    }
 }

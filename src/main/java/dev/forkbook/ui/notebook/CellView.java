@@ -21,6 +21,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -36,9 +37,17 @@ public final class CellView extends HBox {
     private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
     private static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private static final PseudoClass AFFECTED = PseudoClass.getPseudoClass("affected");
 
     private final Label pendingNote = new Label();
     private final Label caption = new Label();
+    /** Under a pending cell: whether the edit above affects it, and a link that runs those. */
+    private final Label markNote = new Label();
+    private final javafx.scene.control.Hyperlink runAffectedLink =
+            new javafx.scene.control.Hyperlink("Run affected");
+    private final HBox markLine = new HBox(6, markNote, runAffectedLink);
+    private Function<String, java.util.Optional<dev.forkbook.notebook.Staleness.Mark>> marks =
+            id -> java.util.Optional.empty();
 
     private final Label changedNote = new Label("⚠ Outputs differ from the saved ones: this cell "
             + "does not reproduce.");
@@ -83,6 +92,15 @@ public final class CellView extends HBox {
         pendingNote.getStyleClass().add("pending-note");
         pendingNote.setWrapText(true);
         caption.getStyleClass().add("runs-after");
+        markNote.getStyleClass().add("affected-note");
+        markNote.setWrapText(true);
+        markNote.setMinWidth(0);
+        HBox.setHgrow(markNote, Priority.SOMETIMES);
+        runAffectedLink.getStyleClass().add("run-affected");
+        runAffectedLink.setMinWidth(Region.USE_PREF_SIZE);
+        runAffectedLink.setFocusTraversable(false);
+        markLine.getStyleClass().add("affected-line");
+        markLine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         // Command mode: the cell itself has the keyboard (Esc from the editor, or a click beside it).
         setFocusTraversable(true);
         focusedProperty().addListener((obs, was, focused) -> {
@@ -110,6 +128,32 @@ public final class CellView extends HBox {
 
     public void setOnRun(BiConsumer<CellView, RunMode> handler) {
         this.onRun = handler;
+    }
+
+    /**
+     * Where a pending cell's affected-or-not marking comes from, and what its "Run affected" link
+     * does; {@link #update} shows it.
+     */
+    public void setMarks(Function<String, java.util.Optional<dev.forkbook.notebook.Staleness.Mark>>
+            source, Runnable runAffected) {
+        this.marks = source;
+        runAffectedLink.setOnAction(e -> runAffected.run());
+        refreshMark();
+    }
+
+    /** Shows the pending cell's marking again (it is measured after the edit's run). */
+    public void refreshMark() {
+        showMark(node != null && node.status() == CellStatus.PENDING && node.kind() == CellKind.CODE
+                ? marks.apply(node.id()) : java.util.Optional.empty());
+    }
+
+    /** The line under a pending cell saying whether the edit affects it (for tests). */
+    public Label markNote() {
+        return markNote;
+    }
+
+    public javafx.scene.control.Hyperlink runAffectedLink() {
+        return runAffectedLink;
     }
 
     public void setOnFocus(java.util.function.Consumer<CellView> handler) {
@@ -229,6 +273,7 @@ public final class CellView extends HBox {
                     + (hasOutputs ? " The outputs below are from the other branch." : ""));
             body.getChildren().add(pendingNote);
         }
+        refreshMark();
         boolean changed = updated != null && updated.outputsChanged();
         pseudoClassStateChanged(CHANGED, changed);
         body.getChildren().remove(changedNote);
@@ -242,6 +287,18 @@ public final class CellView extends HBox {
             editor.setText(updated.source()); // undo brought back an older source
         }
         showOutputs();
+    }
+
+    private void showMark(java.util.Optional<dev.forkbook.notebook.Staleness.Mark> mark) {
+        body.getChildren().remove(markLine);
+        pseudoClassStateChanged(AFFECTED, mark.isPresent() && mark.get().affected());
+        if (mark.isEmpty()) {
+            return;
+        }
+        markNote.setText(mark.get().describe());
+        runAffectedLink.setVisible(mark.get().affected());
+        runAffectedLink.setManaged(mark.get().affected());
+        body.getChildren().add(body.getChildren().indexOf(pendingNote) + 1, markLine);
     }
 
     static String promptText(CellNode node) {

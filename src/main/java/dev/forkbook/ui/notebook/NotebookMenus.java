@@ -93,6 +93,8 @@ public final class NotebookMenus {
                 new SeparatorMenuItem(),
                 item("Run All Pending Cells", "Ctrl+Shift+Enter", "run-all-pending",
                         () -> view.get().runAllPending()),
+                item("Run Affected Cells", null, "run-affected",
+                        () -> view.get().runAffected()),
                 item("Rebuild Path", null, "rebuild-path", () -> model.get().rebuildCurrent()));
     }
 

@@ -130,6 +130,14 @@ public final class NotebookView extends StackPane {
                 views.remove(node.id());
             }
         });
+        model.session().addMarkListener(ids -> {
+            for (String id : ids) {
+                CellView view = views.get(id);
+                if (view != null) {
+                    view.refreshMark();
+                }
+            }
+        });
         showPath(true);
     }
 
@@ -173,6 +181,24 @@ public final class NotebookView extends StackPane {
     public void runAllPending() {
         model.runAllPending();
         focusActive();
+    }
+
+    /** Runs only the pending cells the edit affects; the keyboard stays where it was. */
+    public void runAffected() {
+        model.runAffected();
+        focusActive();
+    }
+
+    /**
+     * Shows a cell of the path (scrolled into view and selected in command mode), as the Variables
+     * pane's "set by" link asks; returns false when the cell is not on the path.
+     */
+    public boolean showCell(String id) {
+        if (!list.getItems().contains(id)) {
+            return false;
+        }
+        focusItem(id, false);
+        return true;
     }
 
     /**
@@ -461,6 +487,7 @@ public final class NotebookView extends StackPane {
         ContextMenu menu = new ContextMenu(
                 item("Run cell", "Shift+Enter", () -> runActive(RunMode.NEXT)),
                 item("Run all pending", "Ctrl+Shift+Enter", this::runAllPending),
+                item("Run affected", "", this::runAffected),
                 new SeparatorMenuItem(),
                 item("Insert cell above", "A", () -> insertAtActive(false)),
                 item("Insert cell below", "B", () -> insertAtActive(true)),
@@ -478,7 +505,7 @@ public final class NotebookView extends StackPane {
     }
 
     private static MenuItem item(String text, String keys, Runnable action) {
-        MenuItem item = new MenuItem(text + "    " + keys);
+        MenuItem item = new MenuItem(keys.isEmpty() ? text : text + "    " + keys);
         item.setOnAction(e -> action.run());
         return item;
     }
@@ -570,6 +597,7 @@ public final class NotebookView extends StackPane {
             view.setOnCommandKey(this::onCommandKey);
             view.setOnContextMenuRequested(e -> contextMenu(view).show(view, e.getScreenX(),
                     e.getScreenY()));
+            view.setMarks(model.session()::mark, this::runAffected);
             return view;
         });
     }

@@ -171,6 +171,14 @@ public final class NotebookViewModel {
         return session.runAllPending(current.get());
     }
 
+    /**
+     * Runs only the pending cells of the path that the edit above them affects (and the unaffected
+     * ones those need); the others stay pending.
+     */
+    public CompletableFuture<CellNode> runAffected() {
+        return session.runAffected(current.get());
+    }
+
     /** Inserts an empty cell above or below a path cell; the cells after it become pending. */
     public NotebookSession.CellRun insertCell(String nodeId, boolean below, CellKind kind) {
         NotebookSession.CellRun run = session.insertCell(nodeId, below, current.get(), kind);

@@ -478,6 +478,22 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
         return text.toString();
     }
 
+    /** What a cell's run read and wrote, for the end of its tooltip. */
+    static String readsAndWrites(dev.forkbook.kernel.Provenance provenance) {
+        String reads = provenance.readWholeNamespace() ? "the whole namespace (globals(), dir() or "
+                + "vars())" : names(provenance.reads());
+        return "\nreads: " + reads + "\nwrites: " + names(provenance.writes());
+    }
+
+    private static String names(List<String> names) {
+        if (names.isEmpty()) {
+            return "nothing";
+        }
+        int shown = Math.min(names.size(), 12);
+        String list = String.join(", ", names.subList(0, shown));
+        return shown < names.size() ? list + " … (+" + (names.size() - shown) + ")" : list;
+    }
+
     /** One row: the lanes canvas, then count, title, state name and status word. */
     private final class GraphCell extends ListCell<LaneLayout.Row> {
 
@@ -510,6 +526,7 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
             tooltip.setWrapText(true);
             tooltip.setMaxWidth(520);
             tooltip.getStyleClass().add("graph-tooltip");
+            tooltip.setOnShowing(e -> addReadsAndWrites());
             setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && getItem() != null
                         && e.isShortcutDown()) {
@@ -541,6 +558,21 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
             openMenu = new ContextMenu();
             openMenu.getItems().addAll(offer);
             openMenu.show(this, screenX, screenY);
+        }
+
+        /** Reads and writes come from the kernel: asked for when the tooltip opens. */
+        private void addReadsAndWrites() {
+            LaneLayout.Row row = getItem();
+            if (row == null || !tree.contains(row.id()) || tree.get(row.id()).isRoot()
+                    || !tree.get(row.id()).isLive()) {
+                return;
+            }
+            String base = tooltip.getText();
+            model.session().provenance(row.id()).thenAccept(found -> found.ifPresent(provenance -> {
+                if (getItem() == row && base.equals(tooltip.getText())) {
+                    tooltip.setText(base + readsAndWrites(provenance));
+                }
+            }));
         }
 
         private void openMenu(double screenX, double screenY) {

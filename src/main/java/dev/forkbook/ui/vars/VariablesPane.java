@@ -1,5 +1,6 @@
 package dev.forkbook.ui.vars;
 
+import dev.forkbook.kernel.Provenance;
 import dev.forkbook.kernel.StateInfo;
 import dev.forkbook.kernel.VariableInfo;
 import dev.forkbook.notebook.CellNode;
@@ -28,8 +29,15 @@ import javafx.scene.layout.VBox;
  */
 public final class VariablesPane extends VBox {
 
-    /** One row of the table. */
-    public record Row(String name, String type, String repr, boolean shared, boolean imported) {
+    /**
+     * One row of the table.
+     *
+     * @param setBy the cell whose run last wrote the variable, as the user knows it ("[3]"); empty
+     *     when not known
+     * @param writer the id of that cell (its state's name), null when not known
+     */
+    public record Row(String name, String type, String repr, boolean shared, boolean imported,
+            String setBy, String writer) {
     }
 
     private final NotebookViewModel model;
@@ -37,20 +45,30 @@ public final class VariablesPane extends VBox {
     private final Label caption = new Label("Variables");
     private final CheckBox showImported = new CheckBox("Show imported");
     private final List<Row> all = new ArrayList<>();
+    private java.util.function.Consumer<String> onShowCell = id -> { };
 
     public VariablesPane(NotebookViewModel model) {
         this.model = model;
         getStyleClass().add("variables-pane");
+        getStylesheets().add(VariablesPane.class.getResource("variables.css").toExternalForm());
         caption.getStyleClass().add("pane-caption");
         table.setPlaceholder(new Label("No variables"));
         caption.setMinWidth(0);
         // Minimum widths keep each header whole; the value column takes the rest.
-        table.getColumns().add(column("Name", Row::name, 70, 60));
-        table.getColumns().add(column("Type", Row::type, 56, 54));
+        table.getColumns().add(column("Name", Row::name, 70, 48));
+        table.getColumns().add(column("Type", Row::type, 56, 42));
         TableColumn<Row, String> fork = column("Fork", row -> row.shared() ? "shared" : "copied",
-                58, 54);
+                58, 40);
         table.getColumns().add(fork);
-        table.getColumns().add(column("Value", Row::repr, 120, 50));
+        TableColumn<Row, Row> setBy = new TableColumn<>("Set by");
+        setBy.setId("set-by");
+        setBy.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        setBy.setCellFactory(c -> new SetByCell());
+        setBy.setPrefWidth(52);
+        setBy.setMinWidth(52);
+        setBy.setSortable(false);
+        table.getColumns().add(setBy);
+        table.getColumns().add(column("Value", Row::repr, 120, 48));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
         showImported.setId("show-imported");
@@ -84,6 +102,11 @@ public final class VariablesPane extends VBox {
         return table;
     }
 
+    /** What clicking a "set by" link does with the id of the cell that wrote the variable. */
+    public void setOnShowCell(java.util.function.Consumer<String> handler) {
+        this.onShowCell = handler;
+    }
+
     /** Whether modules and imported functions and classes are listed. */
     public CheckBox showImported() {
         return showImported;
@@ -98,7 +121,11 @@ public final class VariablesPane extends VBox {
             caption.setText("Variables (no live state)");
             return;
         }
-        model.session().variables(state).thenAccept(info -> show(id, info));
+        model.session().variables(state).thenCombine(model.session().provenance(state),
+                (info, provenance) -> {
+                    show(id, info, provenance.map(Provenance::writtenBy).orElse(Map.of()));
+                    return null;
+                });
     }
 
     /**
@@ -116,7 +143,7 @@ public final class VariablesPane extends VBox {
         return state.length() > 12 ? state.substring(0, 8) + "…" : state;
     }
 
-    private void show(String requestedFor, Optional<StateInfo> info) {
+    private void show(String requestedFor, Optional<StateInfo> info, Map<String, String> writers) {
         if (!requestedFor.equals(model.current())) {
             return;
         }
@@ -130,8 +157,10 @@ public final class VariablesPane extends VBox {
             for (Map.Entry<String, VariableInfo> variable : state.variables().entrySet()) {
                 VariableInfo value = variable.getValue();
                 // A module is one object for every state (never copied on a fork): shared.
+                String writer = writers.get(variable.getKey());
                 all.add(new Row(variable.getKey(), value.type(), value.repr(),
-                        value.shared() || "module".equals(value.type()), value.isImported()));
+                        value.shared() || "module".equals(value.type()), value.isImported(),
+                        writer == null ? "" : describe(writer), writer));
             }
         });
         filter();
@@ -153,6 +182,43 @@ public final class VariablesPane extends VBox {
         column.setMinWidth(minWidth);
         column.setCellFactory(c -> new TipCell());
         return column;
+    }
+
+    /** "[3]": a link to the cell whose run last wrote the variable. */
+    private final class SetByCell extends TableCell<Row, Row> {
+        private final javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink();
+        private final Tooltip tip = new Tooltip();
+
+        SetByCell() {
+            link.getStyleClass().add("set-by");
+            link.setFocusTraversable(false);
+            link.setPadding(javafx.geometry.Insets.EMPTY);
+            link.setOnAction(e -> {
+                Row row = getItem();
+                if (row != null && row.writer() != null) {
+                    onShowCell.accept(row.writer());
+                }
+                link.setVisited(false);
+            });
+        }
+
+        @Override
+        protected void updateItem(Row row, boolean empty) {
+            super.updateItem(row, empty);
+            setText(null);
+            if (empty || row == null || row.writer() == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            link.setText(row.setBy());
+            String source = model.tree().contains(row.writer())
+                    ? model.tree().get(row.writer()).title() : row.writer();
+            tip.setText(row.name() + " was last set by " + row.setBy() + " " + source
+                    + "\n(click to show that cell)");
+            setTooltip(tip);
+            setGraphic(link);
+        }
     }
 
     /** A one-line cell whose tooltip shows the whole text (a long value is cut on screen). */
