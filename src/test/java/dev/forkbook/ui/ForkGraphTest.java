@@ -256,4 +256,32 @@ class ForkGraphTest {
                 "a failed cell reopened from a file stays red");
         assertTrue(failed.getTooltip().getText().contains("ZeroDivisionError"));
     }
+
+    @Test
+    void the_tooltip_of_a_cell_that_ran_lists_its_reads_and_writes_once_however_often_it_opens(
+            FxRobot robot) {
+        fixture.runCode(robot, "a = 1");
+        fixture.awaitCurrentDone();
+        fixture.runCode(robot, "x = a * 10");
+        String id = fixture.awaitCurrentDone().id();
+        ListCell<LaneLayout.Row> row = rowOf(robot, id);
+        javafx.scene.control.Tooltip tip = row.getTooltip();
+        Runnable show = () -> {
+            javafx.geometry.Point2D at = row.localToScreen(10, 10);
+            tip.show(row, at.getX(), at.getY());
+        };
+        robot.interact(show);
+        WindowFixture.await(() -> tip.getText().contains("reads:") ? true : null);
+        robot.interact(tip::hide);
+        robot.interact(show);
+        // Once the kernel has answered a later question, the second opening's answer is in too.
+        java.util.concurrent.CompletableFuture<?> later = new java.util.concurrent.CompletableFuture<>();
+        robot.interact(() -> fixture.session.provenance(id).thenRun(() -> later.complete(null)));
+        WindowFixture.await(() -> later.isDone() ? true : null);
+        robot.interact(() -> { });
+        String text = tip.getText();
+        robot.interact(tip::hide);
+        assertTrue(text.endsWith("\nreads: a\nwrites: x"), text);
+        assertEquals(1, text.split("reads:", -1).length - 1, text);
+    }
 }

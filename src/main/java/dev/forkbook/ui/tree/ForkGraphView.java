@@ -504,6 +504,8 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
         private final Label word = new Label();
         private final HBox box = new HBox(4, lanes, count, name, title, word);
         private final Tooltip tooltip = new Tooltip();
+        /** The tooltip's text without the reads and writes. */
+        private String cellTip = "";
 
         GraphCell() {
             getStyleClass().add("graph-row");
@@ -567,9 +569,10 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
                     || !tree.get(row.id()).isLive()) {
                 return;
             }
-            String base = tooltip.getText();
+            String base = cellTip;
             model.session().provenance(row.id()).thenAccept(found -> found.ifPresent(provenance -> {
-                if (getItem() == row && base.equals(tooltip.getText())) {
+                if (getItem() == row && base.equals(cellTip)) {
+                    // Built from the cell's own text: opening the tooltip again never adds twice.
                     tooltip.setText(base + readsAndWrites(provenance));
                 }
             }));
@@ -630,7 +633,8 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
             word.setText(status);
             word.setVisible(!status.isEmpty());
             word.setManaged(!status.isEmpty());
-            tooltip.setText(tooltipText(tree, node));
+            cellTip = tooltipText(tree, node);
+            tooltip.setText(cellTip);
             setTooltip(tooltip);
             setText(null);
             draw(row, node);

@@ -64,11 +64,11 @@ public final class VariablesPane extends VBox {
         setBy.setId("set-by");
         setBy.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         setBy.setCellFactory(c -> new SetByCell());
-        setBy.setPrefWidth(52);
-        setBy.setMinWidth(52);
+        setBy.setPrefWidth(62);
+        setBy.setMinWidth(58);
         setBy.setSortable(false);
         table.getColumns().add(setBy);
-        table.getColumns().add(column("Value", Row::repr, 120, 48));
+        table.getColumns().add(column("Value", Row::repr, 60, 48));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
         showImported.setId("show-imported");
