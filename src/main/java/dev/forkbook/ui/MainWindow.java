@@ -66,7 +66,7 @@ public final class MainWindow {
         VBox notebookPane = new VBox(new NotLiveBanner(model), notebook);
         VBox.setVgrow(notebook, javafx.scene.layout.Priority.ALWAYS);
         SplitPane split = new SplitPane(treePane, notebookPane, variables);
-        split.setDividerPositions(0.24, 0.74);
+        split.setDividerPositions(0.24, 0.72);
         root.setCenter(split);
         statusBar = new StatusBar(model, server == null ? null : server.baseUrl(),
                 server == null ? null : server.urlWithToken());

@@ -54,21 +54,22 @@ public final class VariablesPane extends VBox {
         caption.getStyleClass().add("pane-caption");
         table.setPlaceholder(new Label("No variables"));
         caption.setMinWidth(0);
-        // Minimum widths keep each header whole; the value column takes the rest.
-        table.getColumns().add(column("Name", Row::name, 70, 48));
-        table.getColumns().add(column("Type", Row::type, 56, 42));
+        // Minimum widths keep each header whole at a 1024 px window; widths grow in proportion to
+        // the preferred ones, which fit the pane of a 1280 px window.
+        table.getColumns().add(column("Name", Row::name, 64, 48));
+        table.getColumns().add(column("Type", Row::type, 50, 42));
         TableColumn<Row, String> fork = column("Fork", row -> row.shared() ? "shared" : "copied",
-                58, 40);
+                68, 40);
         table.getColumns().add(fork);
         TableColumn<Row, Row> setBy = new TableColumn<>("Set by");
         setBy.setId("set-by");
         setBy.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         setBy.setCellFactory(c -> new SetByCell());
-        setBy.setPrefWidth(62);
+        setBy.setPrefWidth(60);
         setBy.setMinWidth(58);
         setBy.setSortable(false);
         table.getColumns().add(setBy);
-        table.getColumns().add(column("Value", Row::repr, 60, 48));
+        table.getColumns().add(column("Value", Row::repr, 110, 48));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
         showImported.setId("show-imported");
