@@ -56,10 +56,10 @@ public final class VariablesPane extends VBox {
         caption.setMinWidth(0);
         // Minimum widths keep each header whole at a 1024 px window; widths grow in proportion to
         // the preferred ones, which fit the pane of a 1280 px window.
-        table.getColumns().add(column("Name", Row::name, 64, 48));
-        table.getColumns().add(column("Type", Row::type, 50, 42));
+        table.getColumns().add(column("Name", Row::name, 64, 56));
+        table.getColumns().add(column("Type", Row::type, 50, 48));
         TableColumn<Row, String> fork = column("Fork", row -> row.shared() ? "shared" : "copied",
-                68, 40);
+                68, 46);
         table.getColumns().add(fork);
         TableColumn<Row, Row> setBy = new TableColumn<>("Set by");
         setBy.setId("set-by");
@@ -69,7 +69,7 @@ public final class VariablesPane extends VBox {
         setBy.setMinWidth(58);
         setBy.setSortable(false);
         table.getColumns().add(setBy);
-        table.getColumns().add(column("Value", Row::repr, 110, 48));
+        table.getColumns().add(column("Value", Row::repr, 110, 50));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
         showImported.setId("show-imported");
