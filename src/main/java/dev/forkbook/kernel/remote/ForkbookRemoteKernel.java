@@ -118,7 +118,10 @@ final class ForkbookRemoteKernel extends RemoteKernel {
                 Wire.variables(json.get("variables"))));
     }
 
-    /** From {@code GET /states/{name}}: each variable's {@code written_by}, the cell's reads and writes. */
+    /**
+     * From {@code GET /states/{name}}: each variable's {@code written_by}, the cell's reads and writes
+     * and whether it read what no writer tracks ({@code read_whole_namespace}, {@code reads_shared}).
+     */
     @Override
     public Optional<Provenance> provenance(String stateName) {
         return fetchState(stateName).filter(json -> json.has("reads")).map(json -> {
@@ -129,8 +132,10 @@ final class ForkbookRemoteKernel extends RemoteKernel {
                     writtenBy.put(entry.getKey(), writer);
                 }
             });
+            // Servers older than the flags leave them out: read as "nothing untracked".
             return new Provenance(writtenBy, Wire.strings(json.get("reads")),
-                    Wire.strings(json.get("writes")));
+                    Wire.strings(json.get("writes")), json.path("read_whole_namespace").asBoolean(),
+                    Wire.strings(json.get("reads_shared")));
         });
     }
 

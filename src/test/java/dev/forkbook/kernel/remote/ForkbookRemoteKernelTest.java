@@ -72,6 +72,17 @@ class ForkbookRemoteKernelTest extends RemoteKernelContract {
     }
 
     @Test
+    void provenance_from_the_server_flags_reads_of_the_whole_namespace_and_of_modules() {
+        connect();
+        String a = state("initial", "import math\nk = 4");
+        dev.forkbook.kernel.Provenance module = kernel.provenance(state(a, "r = math.sqrt(k)"))
+                .orElseThrow();
+        assertEquals(java.util.List.of("math"), module.readsShared());
+        assertTrue(!module.readWholeNamespace());
+        assertTrue(kernel.provenance(state(a, "names = dir()")).orElseThrow().readWholeNamespace());
+    }
+
+    @Test
     void completion_comes_from_the_server() {
         RemoteKernel remote = connect();
         String name = "comp-" + System.nanoTime();
