@@ -1,5 +1,6 @@
 package dev.forkbook.app;
 
+import dev.forkbook.kernel.DeferredKernel;
 import dev.forkbook.kernel.Kernel;
 import dev.forkbook.notebook.FileOps;
 import dev.forkbook.notebook.RecentFiles;
@@ -25,6 +26,7 @@ final class DesktopApp implements AutoCloseable {
         return thread;
     });
     private final NotebookShell shell;
+    private final KernelConnections connections;
 
     /** Builds the window; call on the FX thread. */
     DesktopApp(Kernel kernel, MainWindow.ServerInfo server, Stage stage,
@@ -33,6 +35,7 @@ final class DesktopApp implements AutoCloseable {
                 new FxThread(), new SystemBrowser(), server,
                 new RecoveryStore(RecoveryStore.defaultDirectory(), FileOps.SYSTEM),
                 new RecentFiles(RecentFiles.defaultStore()), FileOps.SYSTEM);
+        this.connections = connections;
         shell = new NotebookShell(stage, services, FxDialogs::new, connections);
         shell.setKernelChoice(connections.choiceFor(kernel));
         ThemeSwitcher themes = new ThemeSwitcher(ThemeSwitcher.defaultStore(),
@@ -53,6 +56,36 @@ final class DesktopApp implements AutoCloseable {
             shell.show();
             shell.offerUntitledRecovery();
         }
+    }
+
+    /**
+     * Shows a kernel that is still connecting as such in the title and status bar, and what became
+     * of it: the kernel it reached (remembered by the notebook) or why it could not.
+     */
+    void follow(DeferredKernel connecting) {
+        FxThread fx = new FxThread();
+        shell.setKernelStatus("connecting…");
+        connecting.whenStarted().whenComplete((connected, failed) -> fx.execute(() -> {
+            if (shell.kernel() != connecting) {
+                return; // the user switched kernels meanwhile
+            }
+            if (failed == null) {
+                shell.setKernelStatus(null);
+                shell.setKernelChoice(connections.choiceFor(connecting));
+            } else {
+                shell.setKernelStatus("not connected: " + reason(failed));
+            }
+        }));
+    }
+
+    /** The message of a failed start or connection, without wrapper exceptions. */
+    static String reason(Throwable failed) {
+        Throwable cause = failed;
+        while (cause instanceof java.util.concurrent.CompletionException
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() != null ? cause.getMessage() : cause.toString();
     }
 
     /**

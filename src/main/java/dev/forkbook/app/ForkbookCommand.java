@@ -6,7 +6,6 @@ import dev.forkbook.server.PortInUseException;
 import dev.forkbook.server.RestServer;
 import dev.forkbook.server.ServerConfig;
 import dev.forkbook.ui.MainWindow;
-import dev.forkbook.ui.files.KernelConnector;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -86,14 +85,20 @@ final class ForkbookCommand implements Callable<Integer> {
             return start.kernel();
         }, KernelConnections.defaultPreferences());
         Kernel kernel;
+        dev.forkbook.kernel.DeferredKernel remote = null;
         if (connect != null) {
-            try {
-                kernel = connections.connect(connect, token);
-            } catch (KernelConnector.Unavailable e) {
-                System.err.println(e.getMessage());
-                return 1;
-            }
-            System.out.println("Forkbook on " + kernel.description().label());
+            // Like the embedded kernel's start: the window comes at once, the connection behind it.
+            remote = connections.connectInBackground(connect, token);
+            kernel = remote;
+            System.out.println("Forkbook connecting to " + connect);
+            remote.whenStarted().whenComplete((connected, failed) -> {
+                if (failed == null) {
+                    System.out.println("Forkbook on " + connected.description().label());
+                } else {
+                    System.err.println("Cannot connect to " + connect + ": "
+                            + DesktopApp.reason(failed));
+                }
+            });
         } else {
             kernel = connections.embedded();
         }
@@ -117,6 +122,7 @@ final class ForkbookCommand implements Callable<Integer> {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<DesktopApp> app = new AtomicReference<>();
         MainWindow.ServerInfo serverInfo = info;
+        dev.forkbook.kernel.DeferredKernel connecting = remote;
         Platform.setImplicitExit(false);
         quietUnnamedModuleWarning();
         Platform.startup(() -> {
@@ -125,6 +131,9 @@ final class ForkbookCommand implements Callable<Integer> {
             DesktopApp desktop = new DesktopApp(kernel, serverInfo, stage, connections);
             app.set(desktop);
             desktop.show(notebook);
+            if (connecting != null) {
+                desktop.follow(connecting);
+            }
             DesktopApp.afterFirstFrame(() -> {
                 if (Boolean.getBoolean(FIRST_FRAME_PROPERTY)) {
                     System.out.println(FIRST_FRAME_MARK);

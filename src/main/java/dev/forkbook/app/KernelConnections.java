@@ -1,5 +1,6 @@
 package dev.forkbook.app;
 
+import dev.forkbook.kernel.DeferredKernel;
 import dev.forkbook.kernel.Kernel;
 import dev.forkbook.kernel.KernelDescription;
 import dev.forkbook.kernel.remote.RemoteKernel;
@@ -10,6 +11,7 @@ import dev.forkbook.ui.files.KernelConnector;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.prefs.Preferences;
@@ -64,6 +66,30 @@ final class KernelConnections implements KernelConnector, AutoCloseable {
         } catch (RemoteKernelException | IllegalArgumentException e) {
             throw new Unavailable(e.getMessage());
         }
+    }
+
+    /**
+     * The kernel server at {@code url} behind a {@link DeferredKernel}: returned at once (the window
+     * need not wait for the network), connected on a background thread; executions wait for the
+     * connection, and a failed one makes the kernel FAILED with the reason.
+     */
+    DeferredKernel connectInBackground(String url, String token) {
+        CompletableFuture<Kernel> connected = new CompletableFuture<>();
+        DeferredKernel kernel = new DeferredKernel(connected, new KernelDescription(
+                KernelDescription.FORKBOOK, "kernel at " + url, url, false));
+        remotes.put(kernel, Boolean.TRUE);
+        Thread connecting = new Thread(() -> {
+            try {
+                connected.complete(RemoteKernel.connect(url, token));
+            } catch (RemoteKernelException | IllegalArgumentException e) {
+                connected.completeExceptionally(new Unavailable(e.getMessage()));
+            } catch (RuntimeException e) {
+                connected.completeExceptionally(e);
+            }
+        }, "forkbook-connect");
+        connecting.setDaemon(true);
+        connecting.start();
+        return kernel;
     }
 
     @Override

@@ -11,8 +11,13 @@ public final class Launcher {
     private Launcher() {
     }
 
+    /**
+     * Runs the command; from a jar, in a child JVM that maps the classes of earlier runs from a
+     * class-data-sharing archive ({@link SharedArchive}).
+     */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        java.util.Optional<Integer> relaunched = SharedArchive.relaunch(args);
+        System.exit(relaunched.isPresent() ? relaunched.get() : commandLine().execute(args));
     }
 
     static CommandLine commandLine() {

@@ -25,6 +25,7 @@ public final class DeferredKernel implements Kernel {
     private final CompletableFuture<Kernel> gate = new CompletableFuture<>();
     private final Map<String, Set<CompletableFuture<Void>>> queued = new ConcurrentHashMap<>();
     private final StateSummary initial;
+    private final KernelDescription placeholder;
     private volatile Kernel kernel;
     private volatile String failure;
     private volatile boolean closed;
@@ -32,8 +33,27 @@ public final class DeferredKernel implements Kernel {
 
     /** Wraps a kernel that {@code starting} will deliver; a failed stage makes this kernel FAILED. */
     public DeferredKernel(CompletionStage<? extends Kernel> starting) {
+        this(starting, null);
+    }
+
+    /**
+     * @param placeholder what {@link #description()} says until the kernel is there (a remote
+     *     kernel's URL while connecting); null for the embedded Jython
+     */
+    public DeferredKernel(CompletionStage<? extends Kernel> starting, KernelDescription placeholder) {
         this.initial = new StateSummary(INITIAL_STATE, null, "", null, Instant.now(), 0, 0);
+        this.placeholder = placeholder;
         starting.whenComplete(this::started);
+    }
+
+    /** Completes with the kernel once it is there; fails when it could not start or was closed. */
+    public CompletionStage<Kernel> whenStarted() {
+        return gate.minimalCompletionStage();
+    }
+
+    /** Why the kernel is not there (start or connection failed), or null. */
+    public String failure() {
+        return failure;
     }
 
     private void started(Kernel started, Throwable error) {
@@ -173,11 +193,12 @@ public final class DeferredKernel implements Kernel {
         return ready != null ? ready.provenance(stateName) : Optional.empty();
     }
 
-    /** The started kernel's description; the default (embedded Jython) until then. */
+    /** The started kernel's description; the placeholder (or the embedded Jython) until then. */
     @Override
     public KernelDescription description() {
         Kernel ready = kernel;
-        return ready != null ? ready.description() : Kernel.super.description();
+        return ready != null ? ready.description()
+                : placeholder != null ? placeholder : Kernel.super.description();
     }
 
     @Override
