@@ -102,30 +102,37 @@ final class ForkbookCommand implements Callable<Integer> {
         } else {
             kernel = connections.embedded();
         }
-        RestServer server = null;
-        MainWindow.ServerInfo info = null;
-        if (!noServer && connect == null) {
-            String secret = token != null ? token : ServeCommand.newToken();
-            try {
-                server = startServer(kernel, secret);
-            } catch (RuntimeException e) {
-                connections.close();
-                System.err.println("Cannot start the REST server: " + e.getMessage());
-                return 1;
-            }
-            info = new MainWindow.ServerInfo(server.baseUrl(),
-                    server.baseUrl() + "/states?token=" + secret);
-            System.out.println("Forkbook REST server on " + server.baseUrl());
-            // As Jupyter does: the URL with its token, to paste into a client.
-            System.out.println("    " + info.urlWithToken());
+        // The REST server starts on its own thread while the toolkit starts (both take a while).
+        java.util.concurrent.CompletableFuture<RestServer> serverStart =
+                java.util.concurrent.CompletableFuture.completedFuture(null);
+        boolean serving = !noServer && connect == null;
+        String secret = !serving ? null : token != null ? token : ServeCommand.newToken();
+        if (serving) {
+            serverStart = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> startServer(kernel, secret), task -> {
+                        Thread thread = new Thread(task, "forkbook-server-start");
+                        thread.setDaemon(true);
+                        thread.start();
+                    });
         }
+        java.util.concurrent.CompletableFuture<RestServer> serverReady = serverStart;
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<DesktopApp> app = new AtomicReference<>();
-        MainWindow.ServerInfo serverInfo = info;
+        java.util.concurrent.atomic.AtomicInteger exitCode =
+                new java.util.concurrent.atomic.AtomicInteger();
         dev.forkbook.kernel.DeferredKernel connecting = remote;
         Platform.setImplicitExit(false);
         quietUnnamedModuleWarning();
         Platform.startup(() -> {
+            MainWindow.ServerInfo serverInfo;
+            try {
+                serverInfo = announce(serverReady.join(), secret);
+            } catch (java.util.concurrent.CompletionException e) {
+                System.err.println("Cannot start the REST server: " + DesktopApp.reason(e));
+                exitCode.set(1);
+                closed.countDown();
+                return;
+            }
             Stage stage = new Stage();
             stage.setOnHidden(e -> closed.countDown());
             DesktopApp desktop = new DesktopApp(kernel, serverInfo, stage, connections);
@@ -149,12 +156,26 @@ final class ForkbookCommand implements Callable<Integer> {
         if (app.get() != null) {
             app.get().close();
         }
+        RestServer server = serverReady.isCompletedExceptionally() ? null : serverReady.join();
         if (server != null) {
             server.close();
         }
         connections.close();
         Platform.exit();
-        return 0;
+        return exitCode.get();
+    }
+
+    /** Prints where the server listens (with its token, as Jupyter does); null without a server. */
+    private static MainWindow.ServerInfo announce(RestServer server, String secret) {
+        if (server == null) {
+            return null;
+        }
+        MainWindow.ServerInfo info = new MainWindow.ServerInfo(server.baseUrl(),
+                server.baseUrl() + "/states?token=" + secret);
+        System.out.println("Forkbook REST server on " + server.baseUrl());
+        // The URL with its token, to paste into a client.
+        System.out.println("    " + info.urlWithToken());
+        return info;
     }
 
     /**
