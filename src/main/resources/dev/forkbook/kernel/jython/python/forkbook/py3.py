@@ -71,6 +71,26 @@ def _fb_unpack(iterable, before, after):
     return tuple(items[:before]) + (items[before:end],) + tuple(items[end:])
 
 
+def _fb_unpacking(iterable, before, after):
+    """The items of a for loop whose target has a starred name (for a, *b in xs)."""
+    for item in iterable:
+        yield _fb_unpack(item, before, after)
+
+
+class _fb_KwDefaults(tuple):
+    """A function's keyword-only defaults, evaluated once when the def runs."""
+
+    def __new__(cls, *values):
+        return tuple.__new__(cls, values)
+
+
+def _fb_kwpos(defaults, function, positional):
+    """The hidden parameter holding keyword-only defaults was not filled by a positional argument."""
+    if type(defaults) is not _fb_KwDefaults:
+        raise TypeError('%s() takes %d positional argument%s but more were given'
+                        % (function, positional, '' if positional == 1 else 's'))
+
+
 def _fb_kwreq(kwargs, name, function):
     try:
         return kwargs.pop(name)
