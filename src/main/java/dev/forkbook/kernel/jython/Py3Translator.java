@@ -476,29 +476,8 @@ public final class Py3Translator {
         if (in < 0) {
             return;
         }
-        int targetStart = i + 1;
-        int targetEnd = in;
-        if (targetEnd - targetStart >= 2 && match[targetStart] == targetEnd - 1
-                && (t.get(targetStart).is("(") || t.get(targetStart).is("["))) {
-            targetStart++;
-            targetEnd--;
-        }
-        int before = 0;
-        int after = 0;
-        int star = -1;
-        for (int[] element : elementsOf(targetStart, targetEnd)) {
-            if (isStar(element[0], "*")) {
-                if (star >= 0) {
-                    throw new UntranslatableException("two starred targets", t.get(element[0]));
-                }
-                star = element[0];
-            } else if (star < 0) {
-                before++;
-            } else {
-                after++;
-            }
-        }
-        if (star < 0) {
+        int[] starred = starredTarget(i + 1, in);
+        if (starred == null) {
             return;
         }
         int iterableEnd = in + 1;
@@ -512,10 +491,10 @@ public final class Py3Translator {
         if (iterableEnd == in + 1) {
             return;
         }
-        edits.add(new Edit(t.get(star).start(), t.get(star).end(), ""));
+        edits.add(new Edit(t.get(starred[0]).start(), t.get(starred[0]).end(), ""));
         edits.add(new Edit(t.get(in + 1).start(), t.get(in + 1).start(), "_fb_unpacking(("));
         Token last = t.get(iterableEnd - 1);
-        edits.add(new Edit(last.end(), last.end(), "), " + before + ", " + after + ")"));
+        edits.add(new Edit(last.end(), last.end(), "), " + starred[1] + ", " + starred[2] + ")"));
     }
 
     /** {@code isinstance(x, int | str)}: the union of types becomes a tuple. */
@@ -1138,11 +1117,27 @@ public final class Py3Translator {
         if (equals < 0) {
             return;
         }
-        int targetStart = i;
-        int targetEnd = equals;
-        if (equals - i >= 2 && match[i] == equals - 1 && (first.is("(") || first.is("["))) {
-            targetStart = i + 1;
-            targetEnd = equals - 1;
+        int[] starred = starredTarget(i, equals);
+        if (starred == null) {
+            return;
+        }
+        edits.add(new Edit(t.get(starred[0]).start(), t.get(starred[0]).end(), ""));
+        int valueStart = equals + 1;
+        replaceKeepingLines(valueStart, end - 1, "_fb_unpack((" + renderTokens(valueStart, end),
+                "), " + starred[1] + ", " + starred[2] + ")", false);
+    }
+
+    /**
+     * The starred name of the target in tokens {@code [start, end)} (bracketed or not), as
+     * {@code {star token, names before it, names after it}}, or null when it has none.
+     */
+    private int[] starredTarget(int start, int end) {
+        int targetStart = start;
+        int targetEnd = end;
+        if (end - start >= 2 && match[start] == end - 1
+                && (t.get(start).is("(") || t.get(start).is("["))) {
+            targetStart++;
+            targetEnd--;
         }
         int before = 0;
         int after = 0;
@@ -1159,14 +1154,7 @@ public final class Py3Translator {
                 after++;
             }
         }
-        if (star < 0) {
-            return;
-        }
-        edits.add(new Edit(t.get(star).start(), t.get(star).end(), ""));
-        int valueStart = equals + 1;
-        replaceKeepingLines(valueStart, end - 1,
-                "_fb_unpack((" + renderTokens(valueStart, end), "), " + before + ", " + after + ")",
-                false);
+        return star < 0 ? null : new int[] {star, before, after};
     }
 
     private static final Set<String> OPERATOR_WORDS = Set.of("in", "is", "and", "or", "if",
