@@ -1570,6 +1570,18 @@ public final class Py3Translator {
         return out.toString();
     }
 
+    private static final java.util.regex.Pattern MANGLED_NAME =
+            java.util.regex.Pattern.compile(MANGLED + "\\w+");
+
+    /** Output text (an error message) with every {@link #pyName} name shown as the user wrote it. */
+    static String displayNames(String text) {
+        if (!text.contains(MANGLED)) {
+            return text;
+        }
+        return MANGLED_NAME.matcher(text).replaceAll(
+                match -> java.util.regex.Matcher.quoteReplacement(displayName(match.group())));
+    }
+
     /** A Python literal for {@code text}: a str when it is printable ASCII, else unicode. */
     static String literal(String text) {
         boolean ascii = text.chars().allMatch(c -> c >= 32 && c <= 126);
