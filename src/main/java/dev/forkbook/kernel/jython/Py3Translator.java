@@ -85,6 +85,8 @@ public final class Py3Translator {
     private final Map<Integer, StringBuilder> prologues = new LinkedHashMap<>();
     private final Set<Integer> magicsOnly = new LinkedHashSet<>();
     private final List<Integer> insertedLines = new ArrayList<>();
+    /** Brackets that are (part of) an assignment or for target: never displays. */
+    private final Set<Integer> targetBrackets = new java.util.HashSet<>();
     private int nonlocalCells;
 
     private Py3Translator(String source) {
@@ -476,8 +478,9 @@ public final class Py3Translator {
         if (in < 0) {
             return;
         }
-        int[] starred = starredTarget(i + 1, in);
-        if (starred == null) {
+        List<Integer> stars = new ArrayList<>();
+        String shape = targetShape(i + 1, in, stars);
+        if (shape == null) {
             return;
         }
         int iterableEnd = in + 1;
@@ -491,10 +494,12 @@ public final class Py3Translator {
         if (iterableEnd == in + 1) {
             return;
         }
-        edits.add(new Edit(t.get(starred[0]).start(), t.get(starred[0]).end(), ""));
+        for (int star : stars) {
+            edits.add(new Edit(t.get(star).start(), t.get(star).end(), ""));
+        }
         edits.add(new Edit(t.get(in + 1).start(), t.get(in + 1).start(), "_fb_unpacking(("));
         Token last = t.get(iterableEnd - 1);
-        edits.add(new Edit(last.end(), last.end(), "), " + starred[1] + ", " + starred[2] + ")"));
+        edits.add(new Edit(last.end(), last.end(), "), " + shape + ")"));
     }
 
     /** {@code isinstance(x, int | str)}: the union of types becomes a tuple. */
@@ -888,7 +893,8 @@ public final class Py3Translator {
         for (int[] element : elements) {
             starred |= isStar(element[0], "*") || isStar(element[0], "**");
         }
-        if (!starred || hasTopLevelFor(open, close) || before != null && before.isName("for")) {
+        if (!starred || hasTopLevelFor(open, close) || before != null && before.isName("for")
+                || targetBrackets.contains(open) || beforeAssignment(open)) {
             return;
         }
         boolean call = opener.is("(") && before != null && isValueEnd(before)
@@ -908,6 +914,21 @@ public final class Py3Translator {
         } else {
             display(open, close, elements);
         }
+    }
+
+    /** True when the bracket comes before the top-level {@code =} of its statement (a target). */
+    private boolean beforeAssignment(int open) {
+        int first = lineStartOf(open);
+        if (t.get(first).kind() == Kind.NAME && KEYWORDS.contains(t.get(first).text())) {
+            return false;
+        }
+        int end = lineEnd(first);
+        for (int j = first; j < end; j = match[j] > j ? match[j] + 1 : j + 1) {
+            if (t.get(j).is("=")) {
+                return open < j;
+            }
+        }
+        return false;
     }
 
     /** True for a comprehension or generator expression (its stars belong to a for target). */
@@ -1117,44 +1138,58 @@ public final class Py3Translator {
         if (equals < 0) {
             return;
         }
-        int[] starred = starredTarget(i, equals);
-        if (starred == null) {
+        List<Integer> stars = new ArrayList<>();
+        String shape = targetShape(i, equals, stars);
+        if (shape == null) {
             return;
         }
-        edits.add(new Edit(t.get(starred[0]).start(), t.get(starred[0]).end(), ""));
+        for (int star : stars) {
+            edits.add(new Edit(t.get(star).start(), t.get(star).end(), ""));
+        }
         int valueStart = equals + 1;
-        replaceKeepingLines(valueStart, end - 1, "_fb_unpack((" + renderTokens(valueStart, end),
-                "), " + starred[1] + ", " + starred[2] + ")", false);
+        replaceKeepingLines(valueStart, end - 1, "_fb_shape((" + renderTokens(valueStart, end),
+                "), " + shape + ")", false);
     }
 
     /**
-     * The starred name of the target in tokens {@code [start, end)} (bracketed or not), as
-     * {@code {star token, names before it, names after it}}, or null when it has none.
+     * The shape of the target in tokens {@code [start, end)} (bracketed or not) for the helper
+     * {@code _fb_shape}: {@code (index of the starred name or -1, (shape of each element,))}, with
+     * {@code None} for a plain name; null when no starred name is in it at any depth. Adds the star
+     * tokens to {@code stars} and marks the nested brackets as targets.
      */
-    private int[] starredTarget(int start, int end) {
+    private String targetShape(int start, int end, List<Integer> stars) {
         int targetStart = start;
         int targetEnd = end;
         if (end - start >= 2 && match[start] == end - 1
                 && (t.get(start).is("(") || t.get(start).is("["))) {
+            targetBrackets.add(start);
             targetStart++;
             targetEnd--;
         }
-        int before = 0;
-        int after = 0;
         int star = -1;
-        for (int[] element : elementsOf(targetStart, targetEnd)) {
+        boolean nested = false;
+        List<String> parts = new ArrayList<>();
+        List<int[]> elements = elementsOf(targetStart, targetEnd);
+        for (int k = 0; k < elements.size(); k++) {
+            int[] element = elements.get(k);
+            String part = null;
             if (isStar(element[0], "*")) {
                 if (star >= 0) {
                     throw new UntranslatableException("two starred targets", t.get(element[0]));
                 }
-                star = element[0];
-            } else if (star < 0) {
-                before++;
-            } else {
-                after++;
+                star = k;
+                stars.add(element[0]);
+            } else if (match[element[0]] == element[1] - 1
+                    && (t.get(element[0]).is("(") || t.get(element[0]).is("["))) {
+                part = targetShape(element[0], element[1], stars);
+                nested |= part != null;
             }
+            parts.add(part == null ? "None" : part);
         }
-        return star < 0 ? null : new int[] {star, before, after};
+        if (star < 0 && !nested) {
+            return null;
+        }
+        return "(" + star + ", (" + String.join(", ", parts) + ",))";
     }
 
     private static final Set<String> OPERATOR_WORDS = Set.of("in", "is", "and", "or", "if",

@@ -96,6 +96,9 @@ class Py3SyntaxTest extends KernelTestBase {
                         + " sum(len(a) for *a, b in pairs), [a for *a, b, c in pairs]"));
         assertTrue(failing("for a, *b, c in [(1,)]:\n    pass").error().evalue()
                 .contains("not enough values to unpack"));
+        assertEquals("0 1 [2, 3]\n1 4 []\n1 2 [3, 4] 5\n", out("for i, (first, *rest) in enumerate([[1, 2, 3], [4]]):\n"
+                + "    print(i, first, rest)\na, (b, *c), d = 1, [2, 3, 4], 5\nprint(a, b, c, d)"));
+        assertEquals("[('a', [2])]", value("[(k, r) for k, (f, *r) in [('a', (1, 2))]]"));
     }
 
     @Test

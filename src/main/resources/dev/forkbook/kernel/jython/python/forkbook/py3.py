@@ -71,10 +71,25 @@ def _fb_unpack(iterable, before, after):
     return tuple(items[:before]) + (items[before:end],) + tuple(items[end:])
 
 
-def _fb_unpacking(iterable, before, after):
+def _fb_shape(value, shape):
+    """A value made to fit a target with starred names (a, *b = value, also nested): shape is
+    (index of the starred name or -1, (shape of each element,)), None for a plain name."""
+    if shape is None:
+        return value
+    star, parts = shape
+    if star >= 0:
+        items = list(_fb_unpack(value, star, len(parts) - star - 1))
+    else:
+        items = list(value)
+        if len(items) != len(parts):
+            return items
+    return tuple([_fb_shape(item, part) for item, part in zip(items, parts)])
+
+
+def _fb_unpacking(iterable, shape):
     """The items of a for loop whose target has a starred name (for a, *b in xs)."""
     for item in iterable:
-        yield _fb_unpack(item, before, after)
+        yield _fb_shape(item, shape)
 
 
 class _fb_KwDefaults(tuple):
