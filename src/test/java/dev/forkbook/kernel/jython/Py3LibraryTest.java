@@ -148,10 +148,10 @@ class Py3LibraryTest extends KernelTestBase {
     }
 
     @Test
-    void text_has_python_3s_isascii_removeprefix_and_chr_of_any_code_point() {
-        assertEquals("(True, False, 'fix', 'pre', '𒐕', 'é', True)", shown("('abc'.isascii(),"
+    void text_has_python_3s_isascii_removeprefix_and_chr_beyond_latin_1() {
+        assertEquals("(True, False, 'fix', 'pre', '𒐕', 'π', 1, True)", shown("('abc'.isascii(),"
                 + " 'é'.isascii(), 'prefix'.removeprefix('pre'), 'prefix'.removesuffix('fix'),"
-                + " chr(0x12415), chr(233), isinstance(chr(65), str))"));
+                + " chr(0x12415), chr(0x3c0), len(chr(0x1F600)), isinstance(chr(200), str))"));
     }
 
     @Test

@@ -8,6 +8,9 @@ defined in a cell finds them.
 import sys
 import __builtin__
 import __future__
+# Imported while sys.path is Jython's own: if a cell later changes sys.path, "import io" (also in
+# pathlib) still finds this module, not the Java package io (io.javalin) on the class path.
+import io as _python_io
 
 _FUTURE = __future__.print_function.compiler_flag | __future__.division.compiler_flag
 _compile = __builtin__.compile
@@ -519,8 +522,9 @@ _chr = __builtin__.chr
 
 
 def chr(code):
-    """Python 3's chr: any code point, as text (unicode beyond ASCII)."""
-    return _chr(code) if 0 <= code < 128 else unichr(code)
+    """Python 3's chr for code points beyond 255 (unicode); below, Python 2's byte, as code that
+    builds binary data with chr(b) expects."""
+    return _chr(code) if code < 256 else unichr(code)
 
 
 class _TextFile(object):
@@ -567,8 +571,7 @@ def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
     """Python 2's open, or Python 3's text files when encoding, errors or newline is given."""
     if encoding is None and errors is None and newline is None and closefd:
         return _open(file, mode, buffering)
-    import io
-    stream = io.open(file, mode, buffering, encoding, errors, newline, closefd)
+    stream = _python_io.open(file, mode, buffering, encoding, errors, newline, closefd)
     return stream if 'b' in mode else _TextFile(stream)
 
 
