@@ -16,6 +16,7 @@ import org.python.core.CompilerFlags;
 import org.python.core.ParserFacade;
 import org.python.core.Py;
 import org.python.core.PyCode;
+import org.python.core.PyException;
 import org.python.core.PyList;
 import org.python.core.PyObject;
 import org.python.core.PyString;
@@ -134,18 +135,30 @@ final class CellCompiler {
         if (source.indexOf('\0') >= 0) {
             throw Py.SyntaxError("source code string cannot contain null bytes");
         }
-        String translated;
+        Py3Translator.Translation translation;
+        String[] lines = source.split("\n", -1);
         try {
-            translated = Py3Translator.translate(source);
+            translation = Py3Translator.translateMapped(source);
         } catch (Py3Translator.UntranslatableException e) {
-            String[] lines = source.split("\n", -1);
             String text = e.line() <= lines.length ? lines[e.line() - 1] : "";
             throw new PySyntaxError(e.getMessage(), e.line(), e.column() + 1, text, filename);
         } catch (RuntimeException e) {
             // A translator defect must not cost the user the cell: Jython judges the source as is.
-            translated = source;
+            translation = new Py3Translator.Translation(source, new int[0]);
         }
-        mod tree = ParserFacade.parse(translated + "\n", CompileMode.exec, filename, flags);
+        mod tree;
+        try {
+            tree = ParserFacade.parse(translation.source() + "\n", CompileMode.exec, filename,
+                    flags);
+        } catch (PyException e) {
+            if (translation.insertedBefore().length == 0 || !e.match(Py.SyntaxError)) {
+                throw e;
+            }
+            throw LineMap.syntaxError(e, translation, lines, filename);
+        }
+        if (translation.insertedBefore().length > 0) {
+            LineMap.apply(tree, translation);
+        }
         List<stmt> body = new ArrayList<>(((Module) tree).getInternalBody());
         Expression last = null;
         if (!body.isEmpty() && body.get(body.size() - 1) instanceof Expr expression) {

@@ -26,7 +26,10 @@ final class ErrorFormatter {
         String ename = typeName(exception.type);
         String evalue = exception.value == null || exception.value == Py.None ? ""
                 : MimeFormatter.textOf(exception.value.__str__());
-        return new ExecutionError(ename, evalue, tracebackLines(exception));
+        // Non-ASCII names run under ASCII names (Py3Translator.pyName); messages show the user's.
+        List<String> traceback = tracebackLines(exception);
+        traceback.replaceAll(Py3Translator::displayNames);
+        return new ExecutionError(ename, Py3Translator.displayNames(evalue), traceback);
     }
 
     /** The error of an execution stopped by {@code interrupt}. */

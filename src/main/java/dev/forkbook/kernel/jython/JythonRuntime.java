@@ -43,6 +43,8 @@ final class JythonRuntime {
         Py.runCode(Py.compile_flags(readBootstrap(), "<forkbook-bootstrap>", CompileMode.exec,
                 new CompilerFlags()), bootstrap, bootstrap);
         bootstrap.__finditem__("install").__call__(Py.java2py(bridge));
+        BuiltinTypePatches.install(imp.importName("__builtin__", true)
+                .__getattr__("_fb_format_fallback"));
         deepcopy = imp.importName("copy", true).__getattr__("deepcopy");
         linecacheEntries = imp.importName("linecache", true).__getattr__("cache");
         formatException = imp.importName("traceback", true).__getattr__("format_exception");

@@ -160,7 +160,8 @@ final class Py3Repr {
     private void function(PyFunction function) {
         String name = function.__name__;
         PyObject module = function.__module__;
-        out.append("<function ").append(qualifiedName(name, module)).append('(');
+        out.append("<function ").append(qualifiedName(Py3Translator.displayName(name), module))
+                .append('(');
         if (function.__code__ instanceof PyBaseCode code) {
             PyObject[] defaults = function.__defaults__ == null ? new PyObject[0]
                     : function.__defaults__;
@@ -168,10 +169,13 @@ final class Py3Repr {
             int firstDefault = argcount - defaults.length;
             int n = 0;
             for (int i = 0; i < argcount; i++) {
+                if (code.co_varnames[i].startsWith("_fb_")) {
+                    continue;
+                }
                 if (n++ > 0) {
                     out.append(", ");
                 }
-                out.append(code.co_varnames[i]);
+                out.append(Py3Translator.displayName(code.co_varnames[i]));
                 if (i >= firstDefault) {
                     out.append('=');
                     append(defaults[i - firstDefault]);

@@ -140,9 +140,8 @@ final class Py3Tokenizer {
             comment();
         } else if (isStringStart()) {
             string(lineStart, indent);
-        } else if (Character.isJavaIdentifierStart(c) && c != '$') {
-            while (pos < src.length() && Character.isJavaIdentifierPart(src.charAt(pos))
-                    && src.charAt(pos) != '$') {
+        } else if (isNameStart(c)) {
+            while (pos < src.length() && isNamePart(src.charAt(pos))) {
                 pos++;
             }
             add(Kind.NAME, start, pos, lineStart, indent);
@@ -155,6 +154,22 @@ final class Py3Tokenizer {
         } else {
             operator(lineStart, indent);
         }
+    }
+
+    /** Python 3 identifiers: ASCII letters, digits and {@code _}, and Unicode letters and marks. */
+    private static boolean isNameStart(char c) {
+        return c < 128 ? Character.isLetter(c) || c == '_'
+                : Character.isLetter(c) || Character.getType(c) == Character.LETTER_NUMBER;
+    }
+
+    private static boolean isNamePart(char c) {
+        if (c < 128) {
+            return Character.isLetterOrDigit(c) || c == '_';
+        }
+        int type = Character.getType(c);
+        return Character.isLetterOrDigit(c) || type == Character.LETTER_NUMBER
+                || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.CONNECTOR_PUNCTUATION;
     }
 
     private void operator(boolean lineStart, int indent) {

@@ -84,6 +84,9 @@ public final class Py3Translator {
     private final List<Scope> scopes = new ArrayList<>();
     private final Map<Integer, StringBuilder> prologues = new LinkedHashMap<>();
     private final Set<Integer> magicsOnly = new LinkedHashSet<>();
+    private final List<Integer> insertedLines = new ArrayList<>();
+    /** Brackets that are (part of) an assignment or for target: never displays. */
+    private final Set<Integer> targetBrackets = new java.util.HashSet<>();
     private int nonlocalCells;
 
     private Py3Translator(String source) {
@@ -105,12 +108,47 @@ public final class Py3Translator {
      *     cannot express
      */
     public static String translate(String source) {
+        return translateMapped(source).source();
+    }
+
+    /**
+     * The translation with its line map: a statement that must come first in a function whose body
+     * starts with a compound statement gets a line of its own, and {@link
+     * Translation#originalLine} maps the lines after it back to the user's.
+     */
+    static Translation translateMapped(String source) {
         if (!mayNeedTranslation(source)) {
-            return source;
+            return new Translation(source, new int[0]);
         }
         Py3Translator translator = new Py3Translator(source);
         translator.run();
-        return translator.edits.isEmpty() ? source : translator.render(0, source.length() + 1);
+        String out = translator.edits.isEmpty() ? source
+                : translator.render(0, source.length() + 1);
+        return new Translation(out, translator.insertedLines.stream().mapToInt(Integer::intValue)
+                .sorted().toArray());
+    }
+
+    /**
+     * Translated source; {@code insertedBefore} holds, sorted, the user's (1-based) line before
+     * which each added line sits.
+     */
+    record Translation(String source, int[] insertedBefore) {
+
+        /** The user's line for a (1-based) line of the translated source. */
+        int originalLine(int translatedLine) {
+            int line = translatedLine;
+            for (int before : insertedBefore) {
+                if (before < line) {
+                    line--;
+                } else if (before == line) {
+                    // The added line itself belongs to the statement it precedes.
+                    return line;
+                } else {
+                    break;
+                }
+            }
+            return line;
+        }
     }
 
     /**
@@ -307,8 +345,8 @@ public final class Py3Translator {
             StringBuilder prologue = new StringBuilder(cell + " = _fb_Cell()");
             for (String name : entry.getValue()) {
                 if (outer.params().contains(name)) {
-                    prologue.append("; ").append(cell).append('.').append(name).append(" = ")
-                            .append(name);
+                    prologue.append("; ").append(cell).append('.').append(pyName(name))
+                            .append(" = ").append(pyName(name));
                 }
             }
             prologue(outer, prologue.toString());
@@ -316,7 +354,7 @@ public final class Py3Translator {
                 Token token = t.get(j);
                 if (token.kind() == Kind.NAME && entry.getValue().contains(token.text())
                         && !isAttributeOrKeyword(j) && !covered(token.start())) {
-                    edits.add(new Edit(token.start(), token.end(), cell + "." + token.text()));
+                    edits.add(new Edit(token.start(), token.end(), cell + "." + pyName(token.text())));
                 }
             }
         }
@@ -368,7 +406,12 @@ public final class Py3Translator {
             case SHELL -> edits.add(new Edit(token.start(), token.end(),
                     "_fb_shell(" + literal(token.text().substring(1).trim()) + ", True)"));
             case OP -> opRule(i);
-            case NAME -> nameRule(i);
+            case NAME -> {
+                if (!isAscii(token.text()) && !covered(token.start())) {
+                    edits.add(new Edit(token.start(), token.end(), pyName(token.text())));
+                }
+                nameRule(i);
+            }
             default -> {
             }
         }
@@ -415,6 +458,76 @@ public final class Py3Translator {
             default -> {
             }
         }
+    }
+
+    /**
+     * {@code for a, *b in xs} (statement or comprehension): the star goes and each item is unpacked
+     * by a helper wrapped around the iterable, so the target stays on its line.
+     */
+    private void starredForTarget(int i) {
+        boolean statement = t.get(i).lineStart();
+        int open = statement ? -1 : enclosingBracket(i);
+        int end = open >= 0 ? match[open] : lineEnd(i);
+        int in = -1;
+        for (int j = i + 1; j < end; j = match[j] > j ? match[j] + 1 : j + 1) {
+            if (t.get(j).isName("in")) {
+                in = j;
+                break;
+            }
+        }
+        if (in < 0) {
+            return;
+        }
+        List<Integer> stars = new ArrayList<>();
+        String shape = targetShape(i + 1, in, stars);
+        if (shape == null) {
+            return;
+        }
+        int iterableEnd = in + 1;
+        while (iterableEnd < end && !(statement && t.get(iterableEnd).is(":"))
+                && !(!statement && (t.get(iterableEnd).isName("if")
+                        || t.get(iterableEnd).isName("for")
+                        || t.get(iterableEnd).isName("async")))) {
+            iterableEnd = match[iterableEnd] > iterableEnd ? match[iterableEnd] + 1
+                    : iterableEnd + 1;
+        }
+        if (iterableEnd == in + 1) {
+            return;
+        }
+        for (int star : stars) {
+            edits.add(new Edit(t.get(star).start(), t.get(star).end(), ""));
+        }
+        edits.add(new Edit(t.get(in + 1).start(), t.get(in + 1).start(), "_fb_unpacking(("));
+        Token last = t.get(iterableEnd - 1);
+        edits.add(new Edit(last.end(), last.end(), "), " + shape + ")"));
+    }
+
+    /** {@code isinstance(x, int | str)}: the union of types becomes a tuple. */
+    private void unionOfTypes(int open) {
+        int close = match[open];
+        if (close < 0) {
+            return;
+        }
+        List<int[]> arguments = elements(open, close);
+        if (arguments.size() != 2) {
+            return;
+        }
+        int[] types = arguments.get(1);
+        List<Integer> bars = new ArrayList<>();
+        for (int j = types[0]; j < types[1]; j = match[j] > j ? match[j] + 1 : j + 1) {
+            if (t.get(j).is("|")) {
+                bars.add(j);
+            }
+        }
+        if (bars.isEmpty()) {
+            return;
+        }
+        edits.add(new Edit(t.get(types[0]).start(), t.get(types[0]).start(), "("));
+        for (int bar : bars) {
+            edits.add(new Edit(t.get(bar).start(), t.get(bar).end(), ","));
+        }
+        Token last = t.get(types[1] - 1);
+        edits.add(new Edit(last.end(), last.end(), ")"));
     }
 
     private boolean insideSubscript(int i) {
@@ -466,6 +579,16 @@ public final class Py3Translator {
                     edits.add(new Edit(last.end(), last.end(), ": yield _fb_y"));
                 }
             }
+            case "for" -> {
+                if (!afterDot) {
+                    starredForTarget(i);
+                }
+            }
+            case "isinstance", "issubclass" -> {
+                if (!afterDot && next.is("(")) {
+                    unionOfTypes(i + 1);
+                }
+            }
             case "exec" -> {
                 if (next.is("(") && !afterDot) {
                     edits.add(new Edit(token.start(), token.end(), "_fb_exec"));
@@ -477,7 +600,7 @@ public final class Py3Translator {
                     Scope owner = function == null ? null : enclosing(function.keyword(), true);
                     if (owner != null && function.firstParam() != null) {
                         replaceTokens(i + 1, i + 2,
-                                "(" + owner.name() + ", " + function.firstParam() + ")");
+                                "(" + pyName(owner.name()) + ", " + pyName(function.firstParam()) + ")");
                     }
                 }
             }
@@ -770,7 +893,8 @@ public final class Py3Translator {
         for (int[] element : elements) {
             starred |= isStar(element[0], "*") || isStar(element[0], "**");
         }
-        if (!starred) {
+        if (!starred || hasTopLevelFor(open, close) || before != null && before.isName("for")
+                || targetBrackets.contains(open) || beforeAssignment(open)) {
             return;
         }
         boolean call = opener.is("(") && before != null && isValueEnd(before)
@@ -790,6 +914,31 @@ public final class Py3Translator {
         } else {
             display(open, close, elements);
         }
+    }
+
+    /** True when the bracket comes before the top-level {@code =} of its statement (a target). */
+    private boolean beforeAssignment(int open) {
+        int first = lineStartOf(open);
+        if (t.get(first).kind() == Kind.NAME && KEYWORDS.contains(t.get(first).text())) {
+            return false;
+        }
+        int end = lineEnd(first);
+        for (int j = first; j < end; j = match[j] > j ? match[j] + 1 : j + 1) {
+            if (t.get(j).is("=")) {
+                return open < j;
+            }
+        }
+        return false;
+    }
+
+    /** True for a comprehension or generator expression (its stars belong to a for target). */
+    private boolean hasTopLevelFor(int open, int close) {
+        for (int j = open + 1; j < close; j = match[j] > j ? match[j] + 1 : j + 1) {
+            if (t.get(j).isName("for")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isStar(int i, String star) {
@@ -832,7 +981,7 @@ public final class Py3Translator {
                 flush(positional, pendingPositional, "[", "]");
                 positional.add(renderTokens(element[0] + 1, element[1]));
             } else if (isKeywordArgument(element)) {
-                append(pendingKeywords, literal(t.get(element[0]).text()) + ": "
+                append(pendingKeywords, literal(pyName(t.get(element[0]).text())) + ": "
                         + renderTokens(element[0] + 2, element[1]));
             } else {
                 append(pendingPositional, renderTokens(element[0], element[1]));
@@ -989,35 +1138,58 @@ public final class Py3Translator {
         if (equals < 0) {
             return;
         }
-        int targetStart = i;
-        int targetEnd = equals;
-        if (equals - i >= 2 && match[i] == equals - 1 && (first.is("(") || first.is("["))) {
-            targetStart = i + 1;
-            targetEnd = equals - 1;
+        List<Integer> stars = new ArrayList<>();
+        String shape = targetShape(i, equals, stars);
+        if (shape == null) {
+            return;
         }
-        int before = 0;
-        int after = 0;
+        for (int star : stars) {
+            edits.add(new Edit(t.get(star).start(), t.get(star).end(), ""));
+        }
+        int valueStart = equals + 1;
+        replaceKeepingLines(valueStart, end - 1, "_fb_shape((" + renderTokens(valueStart, end),
+                "), " + shape + ")", false);
+    }
+
+    /**
+     * The shape of the target in tokens {@code [start, end)} (bracketed or not) for the helper
+     * {@code _fb_shape}: {@code (index of the starred name or -1, (shape of each element,))}, with
+     * {@code None} for a plain name; null when no starred name is in it at any depth. Adds the star
+     * tokens to {@code stars} and marks the nested brackets as targets.
+     */
+    private String targetShape(int start, int end, List<Integer> stars) {
+        int targetStart = start;
+        int targetEnd = end;
+        if (end - start >= 2 && match[start] == end - 1
+                && (t.get(start).is("(") || t.get(start).is("["))) {
+            targetBrackets.add(start);
+            targetStart++;
+            targetEnd--;
+        }
         int star = -1;
-        for (int[] element : elementsOf(targetStart, targetEnd)) {
+        boolean nested = false;
+        List<String> parts = new ArrayList<>();
+        List<int[]> elements = elementsOf(targetStart, targetEnd);
+        for (int k = 0; k < elements.size(); k++) {
+            int[] element = elements.get(k);
+            String part = null;
             if (isStar(element[0], "*")) {
                 if (star >= 0) {
                     throw new UntranslatableException("two starred targets", t.get(element[0]));
                 }
-                star = element[0];
-            } else if (star < 0) {
-                before++;
-            } else {
-                after++;
+                star = k;
+                stars.add(element[0]);
+            } else if (match[element[0]] == element[1] - 1
+                    && (t.get(element[0]).is("(") || t.get(element[0]).is("["))) {
+                part = targetShape(element[0], element[1], stars);
+                nested |= part != null;
             }
+            parts.add(part == null ? "None" : part);
         }
-        if (star < 0) {
-            return;
+        if (star < 0 && !nested) {
+            return null;
         }
-        edits.add(new Edit(t.get(star).start(), t.get(star).end(), ""));
-        int valueStart = equals + 1;
-        replaceKeepingLines(valueStart, end - 1,
-                "_fb_unpack((" + renderTokens(valueStart, end), "), " + before + ", " + after + ")",
-                false);
+        return "(" + star + ", (" + String.join(", ", parts) + ",))";
     }
 
     private static final Set<String> OPERATOR_WORDS = Set.of("in", "is", "and", "or", "if",
@@ -1101,7 +1273,7 @@ public final class Py3Translator {
         if (colon == first + 1 && inClassBody(first) && annotationEnd > colon + 1) {
             String text = src.substring(t.get(colon + 1).start(),
                     t.get(annotationEnd - 1).end()).replace('\n', ' ');
-            record = "_fb_ann(locals(), " + literal(t.get(first).text()) + ", " + literal(text)
+            record = "_fb_ann(locals(), " + literal(pyName(t.get(first).text())) + ", " + literal(text)
                     + ")";
         }
         if (equals < 0) {
@@ -1158,6 +1330,14 @@ public final class Py3Translator {
         StringBuilder prologue = new StringBuilder();
         String kwargs = null;
         boolean afterStar = false;
+        // Keyword-only defaults are evaluated once, at def time, as a hidden parameter's default;
+        // after *args no parameter can hold them, so there they are evaluated at each call.
+        boolean varargs = false;
+        for (int[] param : params) {
+            varargs |= isStar(param[0], "*") && param[1] - param[0] > 1;
+        }
+        List<String> kwDefaults = new ArrayList<>();
+        int positional = 0;
         for (int[] param : params) {
             Token first = t.get(param[0]);
             int[] annotation = annotation(param);
@@ -1190,17 +1370,28 @@ public final class Py3Translator {
             String defaultValue = equals >= 0 ? renderTokens(equals + 1, param[1]) : null;
             if (!afterStar) {
                 kept.add(defaultValue == null ? name : name + "=" + defaultValue);
+                positional++;
             } else {
                 if (prologue.length() > 0) {
                     prologue.append("; ");
                 }
+                String fallback = defaultValue;
+                if (defaultValue != null && !varargs) {
+                    fallback = "_fb_kwd[" + kwDefaults.size() + "]";
+                    kwDefaults.add(defaultValue);
+                }
                 prologue.append(name).append(" = ").append(defaultValue == null
                         ? "_fb_kwreq(%KW%, " + literal(name) + ", " + literal(scope.name()) + ")"
-                        : "%KW%.pop(" + literal(name) + ", " + defaultValue + ")");
+                        : "%KW%.pop(" + literal(name) + ", " + fallback + ")");
             }
         }
         boolean ownKwargs = kwargs == null;
         String kw = ownKwargs ? "_fb_kw" : kwargs;
+        if (!kwDefaults.isEmpty()) {
+            kept.add("_fb_kwd=_fb_KwDefaults(" + String.join(", ", kwDefaults) + ")");
+            prologue.insert(0, "_fb_kwpos(_fb_kwd, " + literal(scope.name()) + ", " + positional
+                    + "); ");
+        }
         if (prologue.length() > 0) {
             kept.add("**" + kw);
             String text = prologue.toString().replace("%KW%", kw);
@@ -1252,10 +1443,15 @@ public final class Py3Translator {
             edits.add(new Edit(token.end(), token.end(), "; " + statements));
             return;
         }
-        if (token.kind() == Kind.NAME && COMPOUND.contains(token.text()) || token.is("@")) {
-            throw new UntranslatableException("keyword-only arguments or nonlocal in a function"
-                    + " whose body starts with a compound statement (add a docstring first)",
-                    token);
+        if ((token.kind() == Kind.NAME && COMPOUND.contains(token.text()) || token.is("@"))
+                && token.lineStart()) {
+            // A compound statement cannot follow "; ": the statements get a line of their own,
+            // which the line map gives back to the user's line.
+            int lineBegin = src.lastIndexOf('\n', token.start() - 1) + 1;
+            String indent = src.substring(lineBegin, token.start());
+            edits.add(new Edit(token.start(), token.start(), statements + "\n" + indent));
+            insertedLines.add(token.line());
+            return;
         }
         edits.add(new Edit(token.start(), token.start(), statements + "; "));
     }
@@ -1342,6 +1538,83 @@ public final class Py3Translator {
         }
         out.append(src, at, limit);
         return out.toString();
+    }
+
+    private static final String MANGLED = "_fbu_";
+
+    private static boolean isAscii(String text) {
+        for (int k = 0; k < text.length(); k++) {
+            if (text.charAt(k) > 127) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A Python 3 identifier as a Jython one: ASCII names as they are, others (after Python 3's NFKC
+     * normalization) as {@code _fbu_} and the name with {@code _} doubled and every other character
+     * as {@code _hex_}, so {@code café} is {@code _fbu_caf_e9_} in every cell.
+     */
+    static String pyName(String name) {
+        if (isAscii(name)) {
+            return name;
+        }
+        String normalized = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC);
+        StringBuilder out = new StringBuilder(MANGLED);
+        normalized.codePoints().forEach(c -> {
+            if (c == '_') {
+                out.append("__");
+            } else if (c < 128 && Character.isLetterOrDigit(c)) {
+                out.appendCodePoint(c);
+            } else {
+                out.append('_').append(Integer.toHexString(c)).append('_');
+            }
+        });
+        return out.toString();
+    }
+
+    /** The Python 3 name for a name {@link #pyName} made; any other name as it is. */
+    public static String displayName(String name) {
+        if (!name.startsWith(MANGLED)) {
+            return name;
+        }
+        StringBuilder out = new StringBuilder();
+        int k = MANGLED.length();
+        while (k < name.length()) {
+            char c = name.charAt(k);
+            if (c != '_') {
+                out.append(c);
+                k++;
+            } else if (k + 1 < name.length() && name.charAt(k + 1) == '_') {
+                out.append('_');
+                k += 2;
+            } else {
+                int close = name.indexOf('_', k + 1);
+                if (close < 0) {
+                    return name;
+                }
+                try {
+                    out.appendCodePoint(Integer.parseInt(name.substring(k + 1, close), 16));
+                } catch (IllegalArgumentException e) {
+                    return name;
+                }
+                k = close + 1;
+            }
+        }
+        return out.toString();
+    }
+
+    private static final java.util.regex.Pattern MANGLED_NAME =
+            java.util.regex.Pattern.compile(MANGLED + "\\w+");
+
+    /** Output text (an error message) with every {@link #pyName} name shown as the user wrote it. */
+    static String displayNames(String text) {
+        if (!text.contains(MANGLED)) {
+            return text;
+        }
+        return MANGLED_NAME.matcher(text).replaceAll(
+                match -> java.util.regex.Matcher.quoteReplacement(displayName(match.group())));
     }
 
     /** A Python literal for {@code text}: a str when it is printable ASCII, else unicode. */

@@ -114,4 +114,63 @@ class Py3LibraryTest extends KernelTestBase {
                 + "f = d / 'a.txt'\nf.write_text('héllo ♥')\n"
                 + "(f.read_text(), f.exists(), [q.name for q in d.glob('*.txt')])"));
     }
+
+    @Test
+    void format_accepts_a_fill_character_that_is_an_alignment_character() {
+        assertEquals("('x=======', 'x=======', '===x====|>>>3', '=======2', '--x')",
+                shown("w = 4\n('{0:=<8}'.format('x'), format('x', '=<8'),"
+                        + " '{:=^8}|{n:>>{w}}'.format('x', n=3, w=w), f'{2:==8}', format('x', '->3'))"));
+        assertEquals("ValueError", run(kernel, Kernel.INITIAL_STATE, "'{0:=<<8}'.format('x')")
+                .error().ename());
+    }
+
+    @Test
+    void an_ascii_template_formats_non_ascii_text_as_python_3_text() {
+        assertEquals("('José: ♥|', 4)", shown("name = 'José'\n"
+                + "t = '{}: {}|'.format(name, '♥')\n(t, len('{}'.format(name)))"));
+    }
+
+    @Test
+    void astral_plane_characters_count_index_split_and_iterate_as_python_3_does() {
+        assertEquals("(1, 11, '𒐕', ['a𒐕', 'b𒐕𒐕', 'c\\t😀x'], 3, 5, 3, 2, 12, '😀x')",
+                shown("s = 'a𒐕 b𒐕𒐕 c\\t😀x'\n(len('𒐕'), len(s), s[1], s.split(' '),"
+                        + " s.index('b'), s.rindex('𒐕'), s.count('𒐕'), s.count('𒐕', 3, 6),"
+                        + " s.count(''), s.partition('\\t')[2])"));
+        assertEquals("[[97, 74773], [98, 74773, 74773], [99], [128512, 120]] 2 a𒐕 b𒐕𒐕\n",
+                run(kernel, Kernel.INITIAL_STATE, "s = 'a𒐕 b𒐕𒐕 c\\t😀x'\n"
+                        + "print([[ord(c) for c in part] for part in s.split()],"
+                        + " len(s.rsplit(' ', 1)[0].split()), s.rpartition(' ')[0])")
+                        .streamText("stdout"));
+        assertEquals("(36191, 'ab  😀   x')", shown("value = {'𒐕': 1, '𒌋': 10}\n"
+                + "def digits(num):\n    return [sum(value[c] for c in group) for group in num.split(' ')]\n"
+                + "(sum(d * 60 ** i for i, d in enumerate(reversed(digits('𒌋 𒐕𒐕𒐕 𒌋𒐕')))),"
+                + " 'ab\\t😀\\tx'.expandtabs(4))"));
+    }
+
+    @Test
+    void text_has_python_3s_isascii_removeprefix_and_chr_beyond_latin_1() {
+        assertEquals("(True, False, 'fix', 'pre', '𒐕', 'π', 1, True)", shown("('abc'.isascii(),"
+                + " 'é'.isascii(), 'prefix'.removeprefix('pre'), 'prefix'.removesuffix('fix'),"
+                + " chr(0x12415), chr(0x3c0), len(chr(0x1F600)), isinstance(chr(200), str))"));
+    }
+
+    @Test
+    void itertools_has_python_3_names() {
+        assertEquals("([(1, 'a'), (2, None)], [1, 3])", shown("import itertools\n"
+                + "from itertools import zip_longest\n"
+                + "(list(zip_longest([1, 2], ['a'])), list(itertools.filterfalse(lambda x: x % 2 == 0,"
+                + " [1, 2, 3])))"));
+    }
+
+    @Test
+    void open_with_an_encoding_reads_and_writes_python_3_text(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws java.io.IOException {
+        String file = dir.resolve("t.txt").toString().replace("\\", "/");
+        assertEquals("('abc\\né ♥\\nend\\n', True)", shown("with open('" + file
+                + "', 'w', encoding='utf-8') as f:\n    f.write('abc\\n')\n    f.write('é ♥\\n')\n"
+                + "    print('end', file=f)\n"
+                + "with open('" + file + "', encoding='utf-8') as f:\n    text = f.read()\n"
+                + "(text, isinstance(open('" + file + "').read(), str))"));
+        assertEquals("abc\né ♥\nend\n", java.nio.file.Files.readString(dir.resolve("t.txt")));
+    }
 }

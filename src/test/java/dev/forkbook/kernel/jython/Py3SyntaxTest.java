@@ -86,6 +86,77 @@ class Py3SyntaxTest extends KernelTestBase {
     }
 
     @Test
+    void starred_for_targets_unpack_each_item_in_loops_and_comprehensions() {
+        assertEquals("1 [2, 3]\n4 []\n", out("for a, *b in [(1, 2, 3), (4,)]:\n    print(a, b)"));
+        assertEquals("0 ['', '  ']\n1 ['x']\n", out("tests = [(0, [0], '', '  '), (1, [1], 'x')]\n"
+                + "for (n, digits, *nums) in tests:\n    print(n, nums)"));
+        assertEquals("([[2, 3], [5]], {1: [2, 3], 4: [5]}, 3, [[1], []])",
+                value("pairs = [(1, 2, 3), (4, 5)]\n"
+                        + "[b for a, *b in pairs], {a: rest for (a, *rest) in pairs},"
+                        + " sum(len(a) for *a, b in pairs), [a for *a, b, c in pairs]"));
+        assertTrue(failing("for a, *b, c in [(1,)]:\n    pass").error().evalue()
+                .contains("not enough values to unpack"));
+        assertEquals("0 1 [2, 3]\n1 4 []\n1 2 [3, 4] 5\n", out("for i, (first, *rest) in enumerate([[1, 2, 3], [4]]):\n"
+                + "    print(i, first, rest)\na, (b, *c), d = 1, [2, 3, 4], 5\nprint(a, b, c, d)"));
+        assertEquals("[('a', [2])]", value("[(k, r) for k, (f, *r) in [('a', (1, 2))]]"));
+    }
+
+    @Test
+    void keyword_only_arguments_and_nonlocal_work_when_the_body_starts_with_a_compound_statement() {
+        assertEquals("([1], 2) [5] ((1, 2), 3) 5 6\n", out("def f(a, *, b=None, c):\n"
+                + "    if b is None:\n        b = []\n    b.append(a)\n    return b, c\n"
+                + "def g(*args, key=None):\n    for x in args:\n        pass\n    return args, key\n"
+                + "def h(x, *, y=1):\n    try:\n        return x + y\n    finally:\n        pass\n"
+                + "def outer():\n    for i in range(3):\n        pass\n    count = 0\n"
+                + "    def inc():\n        nonlocal count\n        while count < 5:\n"
+                + "            count += 1\n        return count\n    return inc()\n"
+                + "print(f(1, c=2), f(5, c=0)[0], g(1, 2, key=3), outer(), h(5))"));
+        assertEquals("5 10\n", out("class C:\n    def m(self, *, k=5):\n        with open('/dev/null'):\n"
+                + "            return k\nprint(C().m(), C().m(k=10))"));
+    }
+
+    @Test
+    void keyword_only_defaults_are_evaluated_once_when_the_def_runs() {
+        assertEquals("[1] [1, 2] 0 [1, 2, 3]\n", out("calls = []\n"
+                + "def default():\n    calls.append(1)\n    return []\n"
+                + "def f(x, *, acc=default()):\n    acc.append(x)\n    return list(acc)\n"
+                + "print(f(1), f(2), len(calls) - 1, f(3))"));
+        assertEquals("TypeError", failing("def f(a, *, b=1):\n    return a\nf(1, 2)").error().ename());
+    }
+
+    @Test
+    void tracebacks_point_at_the_users_line_when_the_translation_added_a_line() {
+        ExecutionResult result = failing("def h(x, *, y=1):\n    try:\n        return 1 / x\n"
+                + "    except ZeroDivisionError:\n        raise ValueError(y)\n\nh(0)");
+        String traceback = String.join("\n", result.error().traceback());
+        assertTrue(traceback.contains("line 5, in h"), traceback);
+        assertTrue(traceback.contains("raise ValueError(y)"), traceback);
+        assertTrue(traceback.contains("line 7, in <module>"), traceback);
+        ExecutionResult syntax = failing("def h(*, y=1):\n    if y:\n        pass\nx = = 1");
+        assertEquals("SyntaxError", syntax.error().ename());
+        assertTrue(String.join("\n", syntax.error().traceback()).contains("line 4"),
+                String.join("\n", syntax.error().traceback()));
+    }
+
+    @Test
+    void non_ascii_identifiers_work_within_and_across_cells() {
+        String state = KernelFixture.step(kernel, Kernel.INITIAL_STATE, "π = 3.14\ncafé = 1\n"
+                + "def área(r, *, escala=1):\n    return π * r * r * escala\n"
+                + "class Punto:\n    def __init__(self, x):\n        self.équis = x");
+        assertEquals("6.28 2 6.28 5 3.14\n", run(kernel, state,
+                "print(π * 2, café + 1, área(1, escala=2), Punto(5).équis, f'{π}')")
+                .streamText("stdout"));
+    }
+
+    @Test
+    void unions_of_types_work_in_annotations_and_isinstance() {
+        assertEquals("(True, False, True, 2, 5)", value("def k(x: int | None = None) -> int | str:\n"
+                + "    return x\ny: int | None = 5\n"
+                + "isinstance(3, int | str), isinstance('a', int | float), issubclass(bool, str | int),"
+                + " k(2), y"));
+    }
+
+    @Test
     void translated_code_works_inside_class_bodies_and_methods() {
         assertEquals("P(1) [1, 2]\n", out("class P:\n    def __init__(self, x: int, *, tail=(2,)):\n"
                 + "        self.x, self.tail = x, [*tail]\n"

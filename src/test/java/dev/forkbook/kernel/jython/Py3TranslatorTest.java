@@ -43,6 +43,27 @@ class Py3TranslatorTest {
     }
 
     @Test
+    void a_prologue_before_a_compound_statement_gets_its_own_line_and_the_map_gives_it_back() {
+        Py3Translator.Translation translation = Py3Translator.translateMapped(
+                "def f(*, b=1):\n    if b:\n        return b\nf()");
+        assertEquals("def f(_fb_kwd=_fb_KwDefaults(1), **_fb_kw):\n"
+                + "    _fb_kwpos(_fb_kwd, 'f', 0); b = _fb_kw.pop('b', _fb_kwd[0]);"
+                + " _fb_nokw(_fb_kw, 'f')\n    if b:\n        return b\nf()",
+                translation.source());
+        assertEquals(2, translation.originalLine(2));
+        assertEquals(2, translation.originalLine(3));
+        assertEquals(4, translation.originalLine(5));
+    }
+
+    @Test
+    void non_ascii_names_become_ascii_names_that_map_back() {
+        assertEquals("_fbu__3c0_ = 1\n_fbu_caf_e9_.x__y = _fbu__3c0_", tr("π = 1\ncafé.x__y = π"));
+        assertEquals("café", Py3Translator.displayName(Py3Translator.pyName("café")));
+        assertEquals("a_b_ñ", Py3Translator.displayName(Py3Translator.pyName("a_b_ñ")));
+        assertEquals("plain", Py3Translator.displayName("plain"));
+    }
+
+    @Test
     void every_translation_keeps_the_number_of_lines() {
         String[] cells = {
             "f'a {x!r:>{w}} {y=} {z:.2f} 100%'",
@@ -55,6 +76,7 @@ class Py3TranslatorTest {
             "%timeit f(x)\n!ls -l\nfiles = !ls\nraise ValueError('x') from None",
             "def gen():\n    yield from range(3)\nexec('print(1, 2)')",
             "x = [*a,\n     b,\n     c]\ny = f(*a,\n      *b)\nz = f'''{\nx}'''",
+            "for a, *b in xs:\n    pass\ny = [c for (c, *d) in zs if d]\nisinstance(x, int | str)",
         };
         for (String cell : cells) {
             tr(cell);

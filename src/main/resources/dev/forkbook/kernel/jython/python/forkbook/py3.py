@@ -8,6 +8,9 @@ defined in a cell finds them.
 import sys
 import __builtin__
 import __future__
+# Imported while sys.path is Jython's own: if a cell later changes sys.path, "import io" (also in
+# pathlib) still finds this module, not the Java package io (io.javalin) on the class path.
+import io as _python_io
 
 _FUTURE = __future__.print_function.compiler_flag | __future__.division.compiler_flag
 _compile = __builtin__.compile
@@ -69,6 +72,41 @@ def _fb_unpack(iterable, before, after):
                          % (before + after, len(items)))
     end = len(items) - after
     return tuple(items[:before]) + (items[before:end],) + tuple(items[end:])
+
+
+def _fb_shape(value, shape):
+    """A value made to fit a target with starred names (a, *b = value, also nested): shape is
+    (index of the starred name or -1, (shape of each element,)), None for a plain name."""
+    if shape is None:
+        return value
+    star, parts = shape
+    if star >= 0:
+        items = list(_fb_unpack(value, star, len(parts) - star - 1))
+    else:
+        items = list(value)
+        if len(items) != len(parts):
+            return items
+    return tuple([_fb_shape(item, part) for item, part in zip(items, parts)])
+
+
+def _fb_unpacking(iterable, shape):
+    """The items of a for loop whose target has a starred name (for a, *b in xs)."""
+    for item in iterable:
+        yield _fb_shape(item, shape)
+
+
+class _fb_KwDefaults(tuple):
+    """A function's keyword-only defaults, evaluated once when the def runs."""
+
+    def __new__(cls, *values):
+        return tuple.__new__(cls, values)
+
+
+def _fb_kwpos(defaults, function, positional):
+    """The hidden parameter holding keyword-only defaults was not filled by a positional argument."""
+    if type(defaults) is not _fb_KwDefaults:
+        raise TypeError('%s() takes %d positional argument%s but more were given'
+                        % (function, positional, '' if positional == 1 else 's'))
 
 
 def _fb_kwreq(kwargs, name, function):
@@ -415,12 +453,126 @@ def _python3_library():
     functools.lru_cache = _lru_cache
     functools.cache = _lru_cache(None)
     itertools.accumulate = staticmethod(_accumulate)
+    itertools.zip_longest = itertools.izip_longest
+    itertools.filterfalse = itertools.ifilterfalse
     importlib.reload = __builtin__.reload
     import collections
     collections.abc = collections
     sys.modules['collections.abc'] = collections
     if not hasattr(sys, 'intern'):
         sys.intern = __builtin__.intern
+
+
+_format = __builtin__.format
+_ALIGNMENTS = '<>=^'
+
+
+def _fill_format(value, spec):
+    """format() for a spec whose fill is an alignment character ('=<8'): Jython's parser takes
+    the fill for the alignment and rejects the spec, so a stand-in fill is replaced afterwards."""
+    if len(spec) < 2 or spec[0] not in _ALIGNMENTS or spec[1] not in _ALIGNMENTS:
+        return None
+    unpadded = _format(value, spec[2:])
+    for stand_in in ('\x00', '\x01', '\x02', '\x03'):
+        if stand_in not in unpadded:
+            return _format(value, stand_in + spec[1:]).replace(stand_in, spec[0])
+    return None
+
+
+def format(value, format_spec=''):
+    try:
+        return _format(value, format_spec)
+    except ValueError:
+        error = sys.exc_info()
+        fixed = _fill_format(value, format_spec)
+        if fixed is None:
+            raise error[0], error[1], error[2]
+        return fixed
+
+
+def _fb_format_fallback(template, args, kwargs):
+    """str.format done field by field (through format()), for templates Jython rejects."""
+    next_index = [0]
+
+    def render(text):
+        out = []
+        for literal, field, spec, conversion in text._formatter_parser():
+            out.append(literal)
+            if field is None:
+                continue
+            first, rest = field._formatter_field_name_split()
+            if first == '':
+                first = next_index[0]
+                next_index[0] += 1
+            value = args[first] if isinstance(first, (int, long)) else kwargs[first]
+            for is_attribute, key in rest:
+                value = getattr(value, key) if is_attribute else value[key]
+            if conversion == 'r':
+                value = repr(value)
+            elif conversion == 's':
+                value = value if isinstance(value, basestring) else str(value)
+            if spec and '{' in spec:
+                spec = render(spec)
+            out.append(format(value, spec or ''))
+        return type(text)().join(out)
+    return render(template)
+
+
+_chr = __builtin__.chr
+
+
+def chr(code):
+    """Python 3's chr for code points beyond 255 (unicode); below, Python 2's byte, as code that
+    builds binary data with chr(b) expects."""
+    return _chr(code) if code < 256 else unichr(code)
+
+
+class _TextFile(object):
+    """A file opened with encoding=: Python 3 text, so str written to it is text too."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text):
+        if isinstance(text, str):
+            text = text.decode('utf-8')
+        return self._stream.write(text)
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def __iter__(self):
+        return iter(self._stream)
+
+    def next(self):
+        return next(self._stream)
+
+    __next__ = next
+
+    def __enter__(self):
+        self._stream.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        return self._stream.__exit__(*exc)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+    def __repr__(self):
+        return repr(self._stream)
+
+
+_open = __builtin__.open
+
+
+def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True):
+    """Python 2's open, or Python 3's text files when encoding, errors or newline is given."""
+    if encoding is None and errors is None and newline is None and closefd:
+        return _open(file, mode, buffering)
+    stream = _python_io.open(file, mode, buffering, encoding, errors, newline, closefd)
+    return stream if 'b' in mode else _TextFile(stream)
 
 
 def _fb_magic(name, args):
@@ -461,6 +613,9 @@ def install(bridge):
     __builtin__.range = range
     __builtin__.min = min
     __builtin__.max = max
+    __builtin__.format = format
+    __builtin__.chr = chr
+    __builtin__.open = open
     __builtin__.exit = _Quitter('exit')
     __builtin__.quit = _Quitter('quit')
     __builtin__.help = _Helper()
