@@ -20,6 +20,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--ui", description = "Measure the desktop notebook instead (needs a display).")
     boolean ui;
 
+    @Option(names = "--outputs", description = "With --ui: only the big and live output rows "
+            + "(200,000 printed lines, Show all, streaming).")
+    boolean outputs;
+
     @Option(names = "--python", description = "Only pure-Python speed: cells vs a plain Jython "
             + "script.")
     boolean python;
@@ -60,7 +64,8 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         Benchmarks bench = new Benchmarks(quick ? 1 : 5, System.out).withSeed(seed, seedToken);
-        List<Benchmarks.Row> rows = ui ? new UiBenchmarks(System.out).run()
+        List<Benchmarks.Row> rows = ui && outputs ? new UiBenchmarks(System.out).runOutputs()
+                : ui ? new UiBenchmarks(System.out).run()
                 : python ? bench.runPython()
                 : rest ? bench.runRoundTrips()
                 : bench.runAll();

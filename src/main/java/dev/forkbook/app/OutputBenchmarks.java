@@ -76,6 +76,7 @@ final class OutputBenchmarks {
                 fullStage[0] = FullTextView.open(root.getScene().getWindow(), "output", text);
                 full[0] = (FullTextView) fullStage[0].getScene().getRoot();
             });
+            full[0].ready().get(1, TimeUnit.MINUTES);
             double scroll = onFx(() -> {
                 var lines = full[0].lines();
                 long started = System.nanoTime();
@@ -84,7 +85,11 @@ final class OutputBenchmarks {
                     lines.applyCss();
                     lines.layout();
                 }
-                return (System.nanoTime() - started) / 1e6 / 50;
+                double step = (System.nanoTime() - started) / 1e6 / 50;
+                if (lines.drawnLines().isEmpty() || lines.firstVisible() < LINES - 100) {
+                    throw new IllegalStateException("the full view did not scroll to the end");
+                }
+                return step;
             });
             double heapMb = (usedHeap() - heapBefore) / 1e6;
             onFx(() -> {

@@ -33,6 +33,22 @@ final class UiBenchmarks {
         this.log = log;
     }
 
+    /** Only the big and live output rows ({@link OutputBenchmarks}). */
+    List<Benchmarks.Row> runOutputs() throws Exception {
+        Platform.setImplicitExit(false);
+        ForkbookCommand.quietUnnamedModuleWarning();
+        Platform.startup(() -> { });
+        try {
+            onFx(() -> {
+                new ThemeSwitcher(null, () -> false).applySaved();
+                return null;
+            });
+            return new OutputBenchmarks(log).run();
+        } finally {
+            Platform.exit();
+        }
+    }
+
     List<Benchmarks.Row> run() throws Exception {
         Benchmarks.Row windowRow = windowVisible();
         Platform.setImplicitExit(false);

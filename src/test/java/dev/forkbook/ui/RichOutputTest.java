@@ -177,15 +177,29 @@ class RichOutputTest {
         dev.forkbook.ui.output.FullTextView full = WindowFixture.await(() -> robot
                 .lookup(".full-output").queryAllAs(dev.forkbook.ui.output.FullTextView.class)
                 .stream().findFirst().orElse(null));
-        assertEquals(5000, full.lines().getItems().size());
-        assertEquals("line 4999", full.lines().getItems().get(4999));
-        long rendered = robot.from(full.lines()).lookup(".list-cell").queryAll().size();
-        assertTrue(rendered < 200, "only the visible lines exist as nodes: " + rendered);
+        WindowFixture.await(() -> full.ready().getNow(null));
+        assertEquals(5000, full.lines().lines().size());
+        assertEquals("line 4999", full.lines().lines().get(4999));
+        List<String> drawn = WindowFixture.await(() -> {
+            List<String> now = new java.util.ArrayList<>();
+            robot.interact(() -> now.addAll(full.lines().drawnLines()));
+            return now.isEmpty() ? null : now;
+        });
+        assertEquals("line 0", drawn.get(0));
+        assertTrue(drawn.size() < 200, "only the visible lines are drawn: " + drawn.size());
         robot.interact(() -> full.searchField().setText("line 4321"));
         int[] index = new int[1];
         robot.interact(() -> index[0] = full.findNext());
         assertEquals(4321, index[0]);
-        assertEquals(4321, (int) full.lines().getSelectionModel().getSelectedIndex());
+        assertEquals(4321, full.lines().selectedIndex());
+        assertTrue(full.lines().firstVisible() <= 4321
+                && 4321 < full.lines().firstVisible() + full.lines().visibleRows(),
+                "the found line is scrolled into view");
+        int top = full.lines().firstVisible();
+        WindowFixture.wheelDown(robot, full.lines());
+        assertEquals(top + 3, full.lines().firstVisible(), "a wheel notch down shows later lines");
+        robot.moveTo(full.lines()).scroll(3, javafx.geometry.VerticalDirection.UP);
+        WindowFixture.await(() -> full.lines().firstVisible() != top + 3 ? true : null);
         robot.interact(() -> ((javafx.stage.Stage) full.getScene().getWindow()).close());
     }
 

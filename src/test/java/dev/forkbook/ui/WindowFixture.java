@@ -86,6 +86,23 @@ final class WindowFixture implements AutoCloseable {
         });
     }
 
+    /**
+     * Fires at {@code node} the event one notch of a mouse wheel turned towards the user makes
+     * (deltaY -40, three text lines down), delivered through the node's parents like a real one.
+     */
+    static void wheelDown(FxRobot robot, javafx.scene.Node node) {
+        robot.interact(() -> {
+            javafx.geometry.Bounds box = node.localToScreen(node.getBoundsInLocal());
+            double x = node.getBoundsInLocal().getCenterX();
+            double y = node.getBoundsInLocal().getCenterY();
+            javafx.event.Event.fireEvent(node, new javafx.scene.input.ScrollEvent(
+                    javafx.scene.input.ScrollEvent.SCROLL, x, y, box.getCenterX(), box.getCenterY(),
+                    false, false, false, false, false, false, 0, -40, 0, -40,
+                    javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                    javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.LINES, -3, 0, null));
+        });
+    }
+
     static <T> T await(Supplier<T> probe) {
         return dev.forkbook.testing.FxWait.until(probe);
     }

@@ -1,16 +1,17 @@
 package dev.forkbook.ui.output;
 
+import dev.forkbook.ui.fx.FxThread;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
@@ -20,45 +21,60 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * A long output in full, in its own window: a virtualized, read-only list of lines (only the lines
- * on screen exist as nodes, so 200,000 lines scroll as smoothly as 20), with search and "Save
- * output…".
+ * A long output in full, in its own window: read-only lines drawn only where they are on screen
+ * ({@link LinesView}), with search and "Save output…". The window opens at once and empty; the
+ * lines are indexed on a background thread and handed over when ready, so opening costs the FX
+ * thread the same for 200,000 lines as for 20.
  */
 public final class FullTextView extends BorderPane {
 
     private final String text;
-    private final ListView<String> lines = new ListView<>();
+    private final LinesView lines = new LinesView();
     private final TextField search = new TextField();
     private final Label status = new Label();
+    private final CompletableFuture<TextLines> ready;
 
-    public FullTextView(String text) {
+    /**
+     * A view of {@code text}; its lines are indexed on {@code background} and shown through
+     * {@code fx} (the FX thread).
+     */
+    public FullTextView(String text, Executor background, Executor fx) {
         this.text = text;
         getStyleClass().add("full-output");
-        lines.getItems().setAll(splitLines(text));
-        lines.setFixedCellSize(18);
-        lines.getStyleClass().add("full-output-lines");
         search.setPromptText("Search");
         search.setOnAction(e -> findNext());
         Button next = new Button("Find next");
         next.setOnAction(e -> findNext());
         Button save = new Button("Save output…");
         save.setOnAction(e -> save());
-        status.setText(String.format(Locale.ROOT, "%,d lines", lines.getItems().size()));
+        status.setText(String.format(Locale.ROOT, "reading %,d characters…", text.length()));
         ToolBar bar = new ToolBar(search, next, save, status);
         javafx.scene.layout.HBox.setHgrow(search, Priority.ALWAYS);
         setTop(bar);
         setCenter(lines);
         BorderPane.setMargin(lines, new Insets(0));
+        ready = CompletableFuture.supplyAsync(() -> TextLines.of(text), background)
+                .thenApplyAsync(indexed -> {
+                    lines.setLines(indexed);
+                    status.setText(String.format(Locale.ROOT, "%,d lines", indexed.size()));
+                    return indexed;
+                }, fx);
+    }
+
+    /** Opens the view in a window of its own (lines indexed on a shared background pool). */
+    public static Stage open(Window owner, String title, String text) {
+        return open(owner, title, text, ForkJoinPool.commonPool(), new FxThread());
     }
 
     /** Opens the view in a window of its own. */
-    public static Stage open(Window owner, String title, String text) {
+    public static Stage open(Window owner, String title, String text, Executor background,
+            Executor fx) {
         Stage stage = new Stage();
         if (owner != null) {
             stage.initOwner(owner);
         }
         stage.setTitle(title);
-        Scene scene = new Scene(new FullTextView(text), 900, 600);
+        Scene scene = new Scene(new FullTextView(text, background, fx), 900, 600);
         scene.getStylesheets().add(FullTextView.class.getResource("full-output.css")
                 .toExternalForm());
         stage.setScene(scene);
@@ -67,8 +83,13 @@ public final class FullTextView extends BorderPane {
     }
 
     /** The lines shown (for tests and the benchmark). */
-    public ListView<String> lines() {
+    public LinesView lines() {
         return lines;
+    }
+
+    /** Completes on the FX thread once the lines are shown. */
+    public CompletableFuture<TextLines> ready() {
+        return ready;
     }
 
     public TextField searchField() {
@@ -78,22 +99,15 @@ public final class FullTextView extends BorderPane {
     /** Selects and shows the next line (after the selected one, wrapping) containing the query. */
     public int findNext() {
         String query = search.getText();
-        List<String> items = lines.getItems();
-        if (query.isEmpty() || items.isEmpty()) {
-            return -1;
+        TextLines shown = lines.lines();
+        int found = shown.find(query, lines.selectedIndex() + 1);
+        if (found >= 0) {
+            lines.select(found);
+            status.setText(String.format(Locale.ROOT, "line %,d of %,d", found + 1, shown.size()));
+        } else if (!query.isEmpty()) {
+            status.setText("not found: " + query);
         }
-        int start = lines.getSelectionModel().getSelectedIndex() + 1;
-        for (int k = 0; k < items.size(); k++) {
-            int i = (start + k) % items.size();
-            if (items.get(i).contains(query)) {
-                lines.getSelectionModel().clearAndSelect(i);
-                lines.scrollTo(Math.max(0, i - 3));
-                status.setText(String.format(Locale.ROOT, "line %,d of %,d", i + 1, items.size()));
-                return i;
-            }
-        }
-        status.setText("not found: " + query);
-        return -1;
+        return found;
     }
 
     private void save() {
@@ -110,28 +124,5 @@ public final class FullTextView extends BorderPane {
         } catch (IOException e) {
             status.setText("could not save: " + e.getMessage());
         }
-    }
-
-    /** The lines of {@code text}; a final newline ends the last line, it does not start one. */
-    static List<String> splitLines(String text) {
-        List<String> result = new ArrayList<>();
-        int start = 0;
-        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
-            result.add(text.substring(start, i));
-            start = i + 1;
-        }
-        if (start < text.length()) {
-            result.add(text.substring(start));
-        }
-        return result;
-    }
-
-    /** How many lines {@link #splitLines} gives, without making them. */
-    static int lineCount(String text) {
-        int count = 0;
-        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-            count++;
-        }
-        return text.isEmpty() || text.endsWith("\n") ? count : count + 1;
     }
 }

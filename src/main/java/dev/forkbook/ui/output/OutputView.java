@@ -179,7 +179,7 @@ public final class OutputView extends VBox {
         label.getStyleClass().addAll("text-output", styleClass);
         label.setWrapText(true);
         label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        int lines = FullTextView.lineCount(text);
+        int lines = TextLines.count(text);
         if (lines <= MAX_LINES && body.length() <= MAX_CHARS) {
             label.setText(body);
             return label;
