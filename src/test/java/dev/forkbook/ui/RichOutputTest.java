@@ -34,9 +34,11 @@ import org.testfx.framework.junit5.Start;
 class RichOutputTest {
 
     private WindowFixture fixture;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         fixture = new WindowFixture(stage);
     }
 
@@ -124,6 +126,78 @@ class RichOutputTest {
                     && Math.abs(shown.getHeight() / shown.getWidth() - 0.1) < 0.01;
         });
         assertEquals(3000, image.getImage().getWidth(), "scaled for display only");
+    }
+
+    @Test
+    void the_mouse_wheel_over_a_rendered_output_scrolls_the_notebook(FxRobot robot) {
+        for (int i = 0; i < 3; i++) {
+            fixture.runCode(robot, "from IPython.display import HTML\n"
+                    + "display(HTML('<div style=\"height:900px\">block " + i + "</div>'))");
+            fixture.awaitCurrentDone();
+        }
+        javafx.scene.control.skin.VirtualFlow<?> flow = robot.lookup(".cells .virtual-flow")
+                .queryAs(javafx.scene.control.skin.VirtualFlow.class);
+        robot.interact(() -> fixture.window.notebook().scrollTo(0));
+        WebView web = WindowFixture.await(() -> {
+            fixture.window.notebook().materializeVisible();
+            return robot.lookup(".rich-output .web-view").queryAllAs(WebView.class).stream()
+                    .filter(v -> v.getHeight() > 800 && v.localToScene(0, 0).getY() < 300)
+                    .findFirst().orElse(null);
+        });
+        double top = flow.getPosition();
+        WindowFixture.wheelDown(robot, web);
+        WindowFixture.await(() -> flow.getPosition() > top ? true : null);
+        // The robot's own wheel, with the pointer over an output in the middle of the notebook.
+        javafx.geometry.Point2D middle = WindowFixture.await(() -> {
+            javafx.geometry.Bounds box = flow.localToScreen(flow.getBoundsInLocal());
+            return new javafx.geometry.Point2D(box.getCenterX(), box.getCenterY());
+        });
+        WindowFixture.await(() -> robot.lookup(".rich-output .web-view").queryAll().stream()
+                .anyMatch(v -> v.localToScreen(v.getBoundsInLocal()).contains(middle)) ? true
+                : null);
+        double scrolled = flow.getPosition();
+        robot.moveTo(middle).scroll(2, javafx.geometry.VerticalDirection.UP);
+        WindowFixture.await(() -> flow.getPosition() != scrolled ? true : null);
+    }
+
+    @Test
+    void a_wide_svg_chart_and_a_wide_table_are_scaled_down_to_the_column_without_a_scrollbar(
+            FxRobot robot) {
+        fixture.runCode(robot, String.join("\n",
+                "from IPython.display import SVG, HTML",
+                "display(SVG('<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"2400\" "
+                        + "height=\"300\"><rect id=\"r\" width=\"2400\" height=\"300\" "
+                        + "fill=\"teal\"/></svg>'))",
+                "display(HTML('<table id=\"wide\"><tr>' + ''.join('<td>column_%d_wide_text</td>' % i "
+                        + "for i in range(60)) + '</tr></table>'))"));
+        fixture.awaitCurrentDone();
+        RichWebView view = loadedWebViews(robot, 1).get(0);
+        javafx.scene.control.ListView<?> list = robot.lookup(".cells").queryAs(
+                javafx.scene.control.ListView.class);
+        String widest = "(function(){var w=document.documentElement.clientWidth,m=0;"
+                + "document.querySelectorAll('svg,table').forEach(function(e){"
+                + "m=Math.max(m,e.getBoundingClientRect().right-w);});return m;})()";
+        WindowFixture.await(() -> ((Number) view.engine().executeScript(widest)).doubleValue() <= 1
+                ? true : null);
+        assertTrue(((Number) script(robot, view, "document.querySelector('#wide')"
+                + ".getBoundingClientRect().width")).doubleValue() > 100, "scaled, not hidden");
+        javafx.geometry.Bounds box = list.sceneToLocal(view.localToScene(view.getBoundsInLocal()));
+        assertTrue(box.getMaxX() <= list.getWidth(), "the page is inside the column: " + box);
+        Number svgHeight = (Number) script(robot, view,
+                "document.querySelector('svg').getBoundingClientRect().height");
+        Number svgWidth = (Number) script(robot, view,
+                "document.querySelector('svg').getBoundingClientRect().width");
+        assertEquals(8.0, svgWidth.doubleValue() / svgHeight.doubleValue(), 0.2,
+                "the chart keeps its aspect, so nothing is cut off");
+        Number overflow = (Number) script(robot, view, "(function(){var m=0;"
+                + "document.querySelectorAll('.part').forEach(function(p){"
+                + "m=Math.max(m,p.scrollWidth-p.clientWidth);});return m;})()");
+        assertTrue(overflow.doubleValue() <= 1, "no output scrolls sideways: " + overflow);
+        robot.interact(() -> stage.setWidth(stage.getWidth() * 0.7));
+        WindowFixture.await(() -> ((Number) view.engine().executeScript(widest)).doubleValue() <= 1
+                && ((Number) view.engine().executeScript("document.querySelector('svg')"
+                + ".getBoundingClientRect().width")).doubleValue() < svgWidth.doubleValue() - 50
+                ? true : null);
     }
 
     @Test

@@ -8,13 +8,15 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -48,10 +50,20 @@ public final class FullTextView extends BorderPane {
         Button save = new Button("Save output…");
         save.setOnAction(e -> save());
         status.setText(String.format(Locale.ROOT, "reading %,d characters…", text.length()));
-        ToolBar bar = new ToolBar(search, next, save, status);
-        javafx.scene.layout.HBox.setHgrow(search, Priority.ALWAYS);
-        setTop(bar);
+        HBox bar = new HBox(6, search, next, save, status);
+        bar.getStyleClass().add("full-output-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(search, Priority.ALWAYS);
         setCenter(lines);
+        // The bar's controls (a text field's skin is costly) are styled in the pulse after the
+        // window's first one, so no single pulse pays for all of the window.
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                setTop(bar);
+            }
+        }.start();
         BorderPane.setMargin(lines, new Insets(0));
         ready = CompletableFuture.supplyAsync(() -> TextLines.of(text), background)
                 .thenApplyAsync(indexed -> {

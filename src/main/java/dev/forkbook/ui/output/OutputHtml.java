@@ -25,7 +25,7 @@ public final class OutputHtml {
     private static final String BASE_STYLE = "html,body{margin:0;padding:0;background:transparent;}"
             + "body{font-family:'DejaVu Sans',sans-serif;font-size:13px;color:#1f2328;"
             + "overflow:hidden;}"
-            + ".part{padding:2px 0;overflow-x:auto;}"
+            + ".part{padding:2px 0;overflow:hidden;}"
             + "pre,code,kbd,samp{font-family:'DejaVu Sans Mono',monospace;}pre{margin:0;}"
             + "code{font-size:12px;background:#f6f8fa;padding:0 3px;border-radius:3px;}"
             + "pre code{background:none;padding:0;}"

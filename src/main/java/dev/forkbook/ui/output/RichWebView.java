@@ -1,5 +1,6 @@
 package dev.forkbook.ui.output;
 
+import dev.forkbook.ui.fx.FxThread;
 import java.net.URI;
 import javafx.concurrent.Worker;
 import javafx.scene.layout.StackPane;
@@ -49,6 +50,14 @@ public final class RichWebView extends StackPane {
                 fitHeight();
             }
         });
+        // The column got narrower or wider: scale again (what was zoomed out may now fit).
+        web.widthProperty().addListener((obs, old, width) -> {
+            if (engine.getLoadWorker().getState() == Worker.State.SUCCEEDED
+                    && Math.abs(width.doubleValue() - old.doubleValue()) >= 1) {
+                // After this layout pass, when the page has its new width.
+                new FxThread().execute(this::fitHeight);
+            }
+        });
         engine.loadContent(html);
         getChildren().add(web);
     }
@@ -80,11 +89,29 @@ public final class RichWebView extends StackPane {
         }
     }
 
+    /**
+     * Scales what is wider than the column down to it (an SVG without a viewBox gets one from its
+     * size, so it scales instead of being cut; a wide table or chart is scaled down as a whole), then
+     * makes the view as tall as its content. Runs from Java, so pages without scripts get it too.
+     */
+    private static final String FIT = "(function(){"
+            + "document.querySelectorAll('svg').forEach(function(s){"
+            + "if(!s.hasAttribute('viewBox')){var w=parseFloat(s.getAttribute('width')),"
+            + "h=parseFloat(s.getAttribute('height'));"
+            + "if(w>0&&h>0){s.setAttribute('viewBox','0 0 '+w+' '+h);"
+            + "s.setAttribute('preserveAspectRatio','xMinYMin meet');}}});"
+            + "document.querySelectorAll('.part').forEach(function(p){"
+            + "p.style.transform='';p.style.width='';p.style.marginBottom='';"
+            + "var inner=p.scrollWidth,room=p.clientWidth;"
+            + "if(room>0&&inner>room+1){var z=room/inner;p.style.width=inner+'px';"
+            + "p.style.transformOrigin='0 0';p.style.transform='scale('+z+')';"
+            + "p.style.marginBottom=(-p.offsetHeight*(1-z))+'px';}});"
+            + "return Math.ceil(document.body.getBoundingClientRect().height);})()";
+
     private void fitHeight() {
         // The body's own box: the document's scrollHeight is never less than the view's current
         // height, which left blank space under short outputs.
-        Object height = web.getEngine().executeScript(
-                "Math.ceil(document.body.getBoundingClientRect().height)");
+        Object height = web.getEngine().executeScript(FIT);
         if (height instanceof Number number) {
             double h = Math.min(number.doubleValue() + 4, 4000);
             web.setPrefHeight(h);
