@@ -1,5 +1,6 @@
 package dev.forkbook.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forkbook.notebook.CellStatus;
@@ -58,6 +59,37 @@ class ActiveCellInViewTest {
         robot.press(KeyCode.SHIFT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHIFT);
         awaitIdle(robot);
         assertActiveInView(robot, "after Shift+Enter on an edited cell in the middle");
+    }
+
+    @Test
+    void typing_at_human_speed_after_a_web_output_renders_in_a_tall_notebook_loses_no_key(
+            FxRobot robot) {
+        fixture.runCode(robot, "from IPython.display import HTML");
+        fixture.awaitCurrentDone();
+        for (int i = 0; i < 6; i++) {
+            fixture.runCode(robot, i % 2 == 0 ? TALL
+                    : "HTML('<div style=\"height:160px\">block " + i + "</div>')");
+            fixture.awaitCurrentDone();
+        }
+        CellView bottom = fixture.window.notebook().bottomCell();
+        robot.interact(() -> fixture.window.notebook().editBottom(
+                dev.forkbook.notebook.CellKind.CODE));
+        robot.clickOn(bottom.editor().area());
+        robot.write("HTML('<div style=\"height:160px\">late</div>')");
+        String before = fixture.model.current();
+        robot.press(KeyCode.SHIFT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHIFT);
+        // The next cell is typed into at once, while the output of the run arrives and renders.
+        String typed = "z = 2 + 3";
+        for (char c : typed.toCharArray()) {
+            robot.write(c);
+            robot.sleep(120);
+        }
+        WindowFixture.await(() -> !fixture.model.current().equals(before) ? true : null);
+        awaitIdle(robot);
+        robot.sleep(300);
+        robot.interact(() -> { });
+        assertEquals(typed, fixture.window.notebook().bottomCell().sourceText(),
+                "every key typed after Shift+Enter is in the next cell");
     }
 
     private void awaitIdle(FxRobot robot) {

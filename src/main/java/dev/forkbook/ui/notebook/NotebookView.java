@@ -370,7 +370,7 @@ public final class NotebookView extends StackPane {
     private void onFocusMoved(javafx.scene.Node was, javafx.scene.Node now) {
         if (inside(was, bottom) && !inside(now, bottom)
                 && System.nanoTime() - lastClick > 500_000_000L
-                && (now == null || now == list || now instanceof ListCell || insideOutput(now))) {
+                && (now == null || listMachinery(now) || insideOutput(now))) {
             fx.execute(() -> {
                 if (!typingInBottom()) {
                     focusBottom();
@@ -382,6 +382,23 @@ public final class NotebookView extends StackPane {
     private static boolean inside(javafx.scene.Node node, javafx.scene.Node ancestor) {
         for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
             if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True for the list itself and the parts of it that are not a cell's content (its virtual
+     * flow, clip, list cells): JavaFX moves the keyboard there when it recycles the list cell that
+     * held the focused editor, e.g. when a cell above grows with a rendered output.
+     */
+    private boolean listMachinery(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof CellView) {
+                return false;
+            }
+            if (n == list) {
                 return true;
             }
         }
@@ -411,7 +428,7 @@ public final class NotebookView extends StackPane {
     /** Gives the keyboard back to the bottom cell if an output took it or it was lost. */
     private void keepTypingInBottom() {
         javafx.scene.Node owner = getScene() == null ? null : getScene().getFocusOwner();
-        boolean lost = owner == null;
+        boolean lost = owner == null || listMachinery(owner);
         for (javafx.scene.Node n = owner; n != null && !lost; n = n.getParent()) {
             lost = n instanceof dev.forkbook.ui.output.OutputView;
         }
