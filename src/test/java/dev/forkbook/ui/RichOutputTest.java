@@ -137,27 +137,47 @@ class RichOutputTest {
         }
         javafx.scene.control.skin.VirtualFlow<?> flow = robot.lookup(".cells .virtual-flow")
                 .queryAs(javafx.scene.control.skin.VirtualFlow.class);
-        robot.interact(() -> fixture.window.notebook().scrollTo(0));
-        WebView web = WindowFixture.await(() -> {
-            fixture.window.notebook().materializeVisible();
+        awaitSettled(robot, flow);
+        // The notebook's scrolling (its virtual flow) gets the wheel events made over an output.
+        java.util.List<javafx.scene.input.ScrollEvent> reached =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> flow.addEventHandler(javafx.scene.input.ScrollEvent.SCROLL,
+                reached::add));
+        WebView web = visibleWebView(robot, flow);
+        WindowFixture.wheelDown(robot, web);
+        assertEquals(1, reached.size(), "a wheel notch over a rendered output reaches the notebook");
+        assertTrue(reached.get(0).getDeltaY() < 0, "and still scrolls down");
+        javafx.geometry.Bounds box = web.localToScreen(web.getLayoutBounds());
+        javafx.geometry.Point2D over = new javafx.geometry.Point2D(box.getCenterX(),
+                Math.max(box.getMinY(), flow.localToScreen(flow.getLayoutBounds()).getMinY()) + 20);
+        robot.moveTo(over).scroll(2, javafx.geometry.VerticalDirection.DOWN);
+        WindowFixture.await(() -> reached.size() >= 2 ? true : null);
+    }
+
+    /** A tall rendered output on screen in the notebook. */
+    private static WebView visibleWebView(FxRobot robot,
+            javafx.scene.control.skin.VirtualFlow<?> flow) {
+        return WindowFixture.await(() -> {
+            javafx.geometry.Bounds shown = flow.localToScene(flow.getLayoutBounds());
+            javafx.geometry.Point2D centre = new javafx.geometry.Point2D(shown.getCenterX(),
+                    shown.getCenterY());
             return robot.lookup(".rich-output .web-view").queryAllAs(WebView.class).stream()
-                    .filter(v -> v.getHeight() > 800 && v.localToScene(0, 0).getY() < 300)
+                    .filter(v -> v.getScene() == flow.getScene() && v.isVisible()
+                            && v.localToScene(v.getLayoutBounds()).contains(centre))
                     .findFirst().orElse(null);
         });
-        double top = flow.getPosition();
-        WindowFixture.wheelDown(robot, web);
-        WindowFixture.await(() -> flow.getPosition() > top ? true : null);
-        // The robot's own wheel, with the pointer over an output in the middle of the notebook.
-        javafx.geometry.Point2D middle = WindowFixture.await(() -> {
-            javafx.geometry.Bounds box = flow.localToScreen(flow.getBoundsInLocal());
-            return new javafx.geometry.Point2D(box.getCenterX(), box.getCenterY());
-        });
-        WindowFixture.await(() -> robot.lookup(".rich-output .web-view").queryAll().stream()
-                .anyMatch(v -> v.localToScreen(v.getBoundsInLocal()).contains(middle)) ? true
-                : null);
-        double scrolled = flow.getPosition();
-        robot.moveTo(middle).scroll(2, javafx.geometry.VerticalDirection.UP);
-        WindowFixture.await(() -> flow.getPosition() != scrolled ? true : null);
+    }
+
+    /** Waits until the notebook has stopped moving (outputs laid out, the active cell revealed). */
+    private static void awaitSettled(FxRobot robot, javafx.scene.control.skin.VirtualFlow<?> flow) {
+        double last = -1;
+        for (int same = 0, round = 0; same < 3 && round < 100; round++) {
+            robot.sleep(100);
+            double[] now = new double[1];
+            robot.interact(() -> now[0] = flow.getPosition());
+            same = now[0] == last ? same + 1 : 0;
+            last = now[0];
+        }
     }
 
     @Test
@@ -193,11 +213,16 @@ class RichOutputTest {
                 + "document.querySelectorAll('.part').forEach(function(p){"
                 + "m=Math.max(m,p.scrollWidth-p.clientWidth);});return m;})()");
         assertTrue(overflow.doubleValue() <= 1, "no output scrolls sideways: " + overflow);
-        robot.interact(() -> stage.setWidth(stage.getWidth() * 0.7));
-        WindowFixture.await(() -> ((Number) view.engine().executeScript(widest)).doubleValue() <= 1
-                && ((Number) view.engine().executeScript("document.querySelector('svg')"
-                + ".getBoundingClientRect().width")).doubleValue() < svgWidth.doubleValue() - 50
-                ? true : null);
+        double width = stage.getWidth();
+        try {
+            robot.interact(() -> stage.setWidth(width * 0.7));
+            WindowFixture.await(() -> ((Number) view.engine().executeScript(widest)).doubleValue()
+                    <= 1 && ((Number) view.engine().executeScript("document.querySelector('svg')"
+                    + ".getBoundingClientRect().width")).doubleValue() < svgWidth.doubleValue() - 50
+                    ? true : null);
+        } finally {
+            robot.interact(() -> stage.setWidth(width));
+        }
     }
 
     @Test

@@ -91,20 +91,38 @@ final class WindowFixture implements AutoCloseable {
      * (deltaY -40, three text lines down), delivered through the node's parents like a real one.
      */
     static void wheelDown(FxRobot robot, javafx.scene.Node node) {
+        wheel(robot, node, -40);
+    }
+
+    /** A wheel event of {@code deltaY} pixels (negative: towards the user) fired at the node. */
+    static void wheel(FxRobot robot, javafx.scene.Node node, double deltaY) {
         robot.interact(() -> {
             javafx.geometry.Bounds box = node.localToScreen(node.getBoundsInLocal());
             double x = node.getBoundsInLocal().getCenterX();
             double y = node.getBoundsInLocal().getCenterY();
             javafx.event.Event.fireEvent(node, new javafx.scene.input.ScrollEvent(
                     javafx.scene.input.ScrollEvent.SCROLL, x, y, box.getCenterX(), box.getCenterY(),
-                    false, false, false, false, false, false, 0, -40, 0, -40,
+                    false, false, false, false, false, false, 0, deltaY, 0, deltaY,
                     javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
-                    javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.LINES, -3, 0, null));
+                    javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.LINES,
+                    Math.signum(deltaY) * 3, 0, null));
         });
     }
 
     static <T> T await(Supplier<T> probe) {
         return dev.forkbook.testing.FxWait.until(probe);
+    }
+
+    /** {@link #await}, failing with {@code why} (read on the FX thread) if it times out. */
+    static <T> T await(Supplier<T> probe, Supplier<String> why) {
+        try {
+            return dev.forkbook.testing.FxWait.until(probe);
+        } catch (AssertionError e) {
+            String[] reason = new String[1];
+            org.testfx.util.WaitForAsyncUtils.asyncFx(() -> reason[0] = why.get());
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            throw new AssertionError(reason[0], e);
+        }
     }
 
     @Override
