@@ -91,8 +91,9 @@ final class NotebookCorpus {
                 for (CellNode cell : cells) {
                     String execId = "cell-" + (run + 1);
                     String from = state;
+                    // As in one Jupyter kernel, a cell that raises on purpose keeps what it bound.
                     Future<ExecutionResult> pending = runner.submit(() -> kernel.execute(
-                            ExecuteRequest.of(cell.source(), execId, from)));
+                            ExecuteRequest.of(cell.source(), execId, from).keepingFailedState()));
                     ExecutionResult result;
                     try {
                         result = pending.get(Math.max(1, deadline - System.nanoTime()),
@@ -118,13 +119,12 @@ final class NotebookCorpus {
                             matching++;
                         }
                     }
-                    if (!result.succeeded()) {
-                        if (cell.error() == null) {
-                            return new Outcome(name, false, cells.size(), run, run,
-                                    result.error().ename() + ": " + result.error().evalue(),
-                                    compared, matching);
-                        }
-                    } else {
+                    if (!result.succeeded() && cell.error() == null) {
+                        return new Outcome(name, false, cells.size(), run, run,
+                                result.error().ename() + ": " + result.error().evalue(),
+                                compared, matching);
+                    }
+                    if (result.stateName() != null) {
                         state = result.stateName();
                     }
                 }

@@ -9,14 +9,24 @@ import java.util.Objects;
  *
  * @param executionCount the count this execution shows ({@code Out[n]}), chosen by the notebook so that
  *     counts stay unique across reopening; null lets the kernel count
+ * @param keepFailedState when the code raises a Python exception, store the names it bound before
+ *     the exception as a state flagged {@link StateSummary#failed()} (what a Jupyter kernel keeps, and
+ *     what {@code run --allow-errors} runs the next cell from); false, the default and the seed's
+ *     behaviour, stores nothing for a failed execution. Interrupts and memory errors never store.
  */
 public record ExecuteRequest(String code, String execId, String stateName, String newStateName,
-        Integer executionCount) {
+        Integer executionCount, boolean keepFailedState) {
 
     public ExecuteRequest {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(execId, "execId");
         Objects.requireNonNull(stateName, "stateName");
+    }
+
+    /** A request that stores nothing when it fails. */
+    public ExecuteRequest(String code, String execId, String stateName, String newStateName,
+            Integer executionCount) {
+        this(code, execId, stateName, newStateName, executionCount, false);
     }
 
     /** A request that lets the kernel count. */
@@ -27,5 +37,10 @@ public record ExecuteRequest(String code, String execId, String stateName, Strin
     /** A request that lets the kernel name the new state. */
     public static ExecuteRequest of(String code, String execId, String stateName) {
         return new ExecuteRequest(code, execId, stateName, null);
+    }
+
+    /** The same request, keeping what a failed execution bound as a failed state. */
+    public ExecuteRequest keepingFailedState() {
+        return new ExecuteRequest(code, execId, stateName, newStateName, executionCount, true);
     }
 }

@@ -10,19 +10,26 @@ import java.time.Instant;
  * @param durationMs how long that execution took
  * @param executionCount the kernel's execution counter for that execution; 0 for {@code initial}
  * @param evicted true while its namespace is evicted (see {@link StateInfo#evicted()})
+ * @param failed true when its code raised: the state holds what the code bound before the exception
+ *     (kept only when asked, see {@link ExecuteRequest#keepFailedState()})
  */
 public record StateSummary(String name, String parent, String code, String execId, Instant created,
-        long durationMs, int executionCount, boolean evicted) {
+        long durationMs, int executionCount, boolean evicted, boolean failed) {
+
+    public StateSummary(String name, String parent, String code, String execId, Instant created,
+            long durationMs, int executionCount, boolean evicted) {
+        this(name, parent, code, execId, created, durationMs, executionCount, evicted, false);
+    }
 
     public StateSummary(String name, String parent, String code, String execId, Instant created,
             long durationMs, int executionCount) {
-        this(name, parent, code, execId, created, durationMs, executionCount, false);
+        this(name, parent, code, execId, created, durationMs, executionCount, false, false);
     }
 
     /** The same state, marked evicted or live. */
     public StateSummary withEvicted(boolean isEvicted) {
         return isEvicted == evicted ? this
                 : new StateSummary(name, parent, code, execId, created, durationMs, executionCount,
-                        isEvicted);
+                        isEvicted, failed);
     }
 }

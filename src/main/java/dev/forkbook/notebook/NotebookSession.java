@@ -44,6 +44,8 @@ public final class NotebookSession implements AutoCloseable {
     private final java.util.Map<String, String> runningByExecId = new java.util.HashMap<>();
     /** Running executions that called {@code clear_output(wait=True)}. */
     private final java.util.Set<String> clearOnNextOutput = new java.util.HashSet<>();
+    /** Failed cells whose partial namespace the kernel kept (runs with errors allowed). */
+    private final java.util.Set<String> failedStates = new java.util.HashSet<>();
     private volatile boolean rebuildCancelled;
     private java.util.function.Consumer<RebuildProgress> progress = p -> { };
     private java.util.function.Consumer<KernelStatus> kernelStatus = s -> { };
@@ -159,18 +161,34 @@ public final class NotebookSession implements AutoCloseable {
 
     /** Runs a node's source from {@code from}, storing the state under the node's id. */
     private CompletableFuture<CellNode> execute(String id, String from, String source) {
+        return execute(id, from, source, false);
+    }
+
+    /**
+     * Runs {@code source} from state {@code from} as cell {@code id}; with {@code keepFailedState} a
+     * failure keeps what the cell bound as the kernel's failed state {@code id} (remembered in
+     * {@link #failedStates}).
+     */
+    private CompletableFuture<CellNode> execute(String id, String from, String source,
+            boolean keepFailedState) {
         CompletableFuture<CellNode> finished = new CompletableFuture<>();
         String execId = tree.get(id).execId();
         int count = nextExecutionCount();
         runningByExecId.put(execId, id);
         background.execute(() -> {
             long started = System.nanoTime();
-            ExecutionResult result = kernel.execute(new ExecuteRequest(source, execId, from, id,
-                    count));
+            ExecuteRequest request = new ExecuteRequest(source, execId, from, id, count);
+            ExecutionResult result = kernel.execute(keepFailedState
+                    ? request.keepingFailedState() : request);
             long durationMs = (System.nanoTime() - started) / 1_000_000;
             owner.execute(() -> {
                 runningByExecId.remove(execId, id);
                 clearOnNextOutput.remove(execId);
+                if (result.keptFailedState()) {
+                    failedStates.add(id);
+                } else {
+                    failedStates.remove(id);
+                }
                 finished.complete(applyResult(id, result, durationMs));
             });
         });
@@ -642,18 +660,20 @@ public final class NotebookSession implements AutoCloseable {
     }
 
     /**
-     * {@link #rerunInPlace(String)}; with {@code pastFailures}, a cell under a failed one runs from
-     * the nearest ancestor that has a state (as the cells of a notebook run with errors allowed).
+     * {@link #rerunInPlace(String)}; with {@code pastFailures}, as the cells of a notebook run with
+     * errors allowed ({@code nbconvert --allow-errors}): a failing cell keeps the names it bound
+     * before the exception as a failed kernel state, and a cell under it runs from that state (so
+     * from the nearest ancestor that has a state, failed or not), as in one Jupyter kernel.
      */
     public CompletableFuture<CellNode> rerunInPlace(String id, boolean pastFailures) {
         CellNode before = tree.get(id);
-        String from = pastFailures ? tree.nearestLiveState(before.parentId())
+        String from = pastFailures ? stateOrFailedState(before.parentId())
                 : tree.kernelStateFor(before.parentId());
         if (before.kind() != CellKind.CODE || from == null) {
             return CompletableFuture.completedFuture(before);
         }
         tree.update(startedRun(before));
-        return execute(id, from, before.source()).thenApply(after -> {
+        return execute(id, from, before.source(), pastFailures).thenApply(after -> {
             if (after == null) {
                 return null;
             }
@@ -665,6 +685,16 @@ public final class NotebookSession implements AutoCloseable {
             tree.update(flagged);
             return flagged;
         });
+    }
+
+    /** The nearest ancestor-or-self of {@code id} that is live or failed with a kept state. */
+    private String stateOrFailedState(String id) {
+        for (CellNode node = tree.get(id); ; node = tree.get(node.parentId())) {
+            if (node.isLive() || (node.status() == CellStatus.ERROR
+                    && failedStates.contains(node.id()))) {
+                return node.id();
+            }
+        }
     }
 
     private CellNode applyResult(String id, ExecutionResult result, long duration) {
@@ -846,7 +876,8 @@ public final class NotebookSession implements AutoCloseable {
         if (event instanceof KernelEvent.StateCreated created) {
             adoptExternalState(created.state());
         } else if (event instanceof KernelEvent.ExecutionFinished finished
-                && finished.stateName() != null && tree.contains(finished.stateName())) {
+                && finished.stateName() != null && finished.result().succeeded()
+                && tree.contains(finished.stateName())) {
             CellNode node = tree.get(finished.stateName());
             if (node.status() != CellStatus.RUNNING) {
                 ExecutionResult result = finished.result();
@@ -942,7 +973,7 @@ public final class NotebookSession implements AutoCloseable {
     }
 
     private void adoptExternalState(StateSummary state) {
-        if (tree.contains(state.name())) {
+        if (state.failed() || tree.contains(state.name())) {
             return;
         }
         String parent = state.parent() != null && tree.contains(state.parent())

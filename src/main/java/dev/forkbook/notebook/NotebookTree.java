@@ -124,15 +124,6 @@ public final class NotebookTree {
         listeners.forEach(l -> l.updated(node, node));
     }
 
-    /** The nearest node from {@code id} up that holds a kernel state, skipping failed cells. */
-    public String nearestLiveState(String id) {
-        for (CellNode node = get(id); ; node = get(node.parentId())) {
-            if (node.isLive()) {
-                return node.id();
-            }
-        }
-    }
-
     /** Adds a new node; its parent must exist and its id must be new. */
     public void add(CellNode node) {
         if (node.isRoot() || !nodes.containsKey(node.parentId())) {

@@ -48,14 +48,17 @@ class NotebookCorpusTest {
         return file;
     }
 
-    /** Passes: saved outputs with trailing spaces, a cell that raised on purpose, a file it reads. */
+    /**
+     * Passes: saved outputs with trailing spaces, a cell that raised on purpose after binding a name
+     * used below (as in one Jupyter kernel), a file it reads.
+     */
     private Path passing() throws IOException {
         Files.writeString(dir.resolve("words.txt"), "alpha beta\n");
         return notebook("a-passing.ipynb",
                 cell("\"words = open('words.txt').read().split()\\nprint(len(words))\"",
                         stream("\"2  \\n\"")),
-                cell("\"1 / 0\"", ERROR),
-                cell("\"words[1]\"", result("\"'beta'\"")),
+                cell("\"second = 1\\n1 / 0\"", ERROR),
+                cell("\"words[second]\"", result("\"'beta'\"")),
                 cell("\"print('changed')\"", stream("\"saved\\n\"")));
     }
 

@@ -65,12 +65,15 @@ class RunCommandTest {
         assertEquals("ZeroDivisionError", done.tree().get("total").error().ename());
     }
 
-    /** A chain x = 1 / a failing cell / print(x), the last with outputs from an earlier run. */
+    /**
+     * A chain x = 1 / a cell binding y then failing / print(x + y), the last with outputs from an
+     * earlier run.
+     */
     private Path chainWithStaleOutputs() throws IOException {
         NotebookTree tree = new NotebookTree();
         tree.add(code("setx", "initial", "x = 1"));
-        tree.add(code("boom", "setx", "raise ValueError('on purpose')"));
-        tree.add(new CellNode("after", "boom", CellKind.CODE, "print(x + 1)", CellStatus.NOT_LIVE,
+        tree.add(code("boom", "setx", "y = 5\nraise ValueError('on purpose')\ny = 6"));
+        tree.add(new CellNode("after", "boom", CellKind.CODE, "print(x + y)", CellStatus.NOT_LIVE,
                 java.util.List.of(new Output.Stream("stdout", "stale\n")), null, 7, null, null, 0,
                 false));
         Path path = dir.resolve("chain.forkbook");
@@ -95,20 +98,21 @@ class RunCommandTest {
         Path path = chainWithStaleOutputs();
         String stderr = stderrOf("run", path.toString());
         assertTrue(stderr.contains("Not run (outputs cleared): 1 cells"), stderr);
-        assertTrue(stderr.contains("after  print(x + 1)"), stderr);
+        assertTrue(stderr.contains("after  print(x + y)"), stderr);
         CellNode after = NotebookFile.open(path, FileOps.SYSTEM).document().tree().get("after");
         assertTrue(after.outputs().isEmpty(), after.outputs().toString());
         assertNull(after.executionCount());
     }
 
     @Test
-    void allow_errors_runs_past_a_failing_cell_from_the_last_good_state_and_exits_zero()
+    void allow_errors_runs_past_a_failing_cell_with_the_names_it_bound_before_raising_and_exits_zero()
             throws IOException {
         Path path = chainWithStaleOutputs();
         assertEquals(0, Launcher.commandLine().execute("run", "--allow-errors", path.toString()));
         NotebookDocument done = NotebookFile.open(path, FileOps.SYSTEM).document();
         assertEquals("ValueError", done.tree().get("boom").error().ename());
-        assertEquals("2\n", text(done.tree().get("after")));
+        assertEquals(CellStatus.ERROR, done.tree().get("boom").status());
+        assertEquals("6\n", text(done.tree().get("after")), "x from setx, y = 5 from the failed cell");
     }
 
     @Test

@@ -123,15 +123,16 @@ public final class JythonKernel implements Kernel {
             publish(new KernelEvent.ExecutionStarted(request.execId(), request.stateName(),
                     request.code()));
             long started = System.nanoTime();
-            CellOutcome outcome = runGuarded(context, request.code(), true);
+            CellOutcome outcome = runGuarded(context, request.code(), true,
+                    request.keepFailedState());
             long durationMs = (System.nanoTime() - started) / 1_000_000;
             context.output().finish();
             String storedName = null;
             List<Output> outputs = context.output().outputs();
-            if (outcome.error() == null) {
+            if (outcome.snapshot() != null) {
                 StateSummary summary = new StateSummary(newName, request.stateName(),
                         request.code(), request.execId(), Instant.now(), durationMs,
-                        context.executionCount());
+                        context.executionCount(), false, outcome.error() != null);
                 recordProvenance(newName, request.stateName(), base, outcome.snapshot(),
                         context.namespace());
                 states.add(summary, outcome.snapshot(), outputs, source);
@@ -183,7 +184,7 @@ public final class JythonKernel implements Kernel {
         views.forEach(namespace::putTransient);
         ExecutionContext context = newContext(execId, namespace, null);
         publish(new KernelEvent.ExecutionStarted(execId, defaultState, code));
-        CellOutcome outcome = runGuarded(context, code, false);
+        CellOutcome outcome = runGuarded(context, code, false, false);
         context.output().finish();
         ExecutionResult result = new ExecutionResult(context.output().outputs(), null,
                 outcome.error(), context.executionCount());
@@ -457,7 +458,7 @@ public final class JythonKernel implements Kernel {
                 OutputCollector.quiet(options.maxOutputChars()), 0, formatter, this::publish);
     }
 
-    /** What running a cell gave: a snapshot to store, or an error. */
+    /** What running a cell gave: a snapshot to store, an error, or both (a failed state kept). */
     private record CellOutcome(Snapshot snapshot, ExecutionError error) {
     }
 
@@ -474,9 +475,10 @@ public final class JythonKernel implements Kernel {
      * Runs a cell on a worker; a failure outside Python (the worker itself ran out of memory, say)
      * becomes the cell's error, so every {@code execution_started} gets its {@code execution_finished}.
      */
-    private CellOutcome runGuarded(ExecutionContext context, String code, boolean snapshot) {
+    private CellOutcome runGuarded(ExecutionContext context, String code, boolean snapshot,
+            boolean keepFailed) {
         try {
-            return runOnWorker(context, () -> runCell(context, code, snapshot));
+            return runOnWorker(context, () -> runCell(context, code, snapshot, keepFailed));
         } catch (IllegalStateException e) {
             if (e.getCause() instanceof OutOfMemoryError) {
                 return new CellOutcome(null, memoryError(context));
@@ -486,8 +488,12 @@ public final class JythonKernel implements Kernel {
         }
     }
 
-    /** Runs on the worker thread, bound to {@code context}. */
-    private CellOutcome runCell(ExecutionContext context, String code, boolean snapshot) {
+    /**
+     * Runs on the worker thread, bound to {@code context}. With {@code keepFailed}, a Python exception
+     * still freezes the namespace (what the code bound before raising) into the outcome's snapshot.
+     */
+    private CellOutcome runCell(ExecutionContext context, String code, boolean snapshot,
+            boolean keepFailed) {
         ThreadState threadState = Py.getThreadState();
         // A pooled thread never carries an earlier execution's interrupt hook into this one.
         TraceFunction previousTrace = threadState.tracefunc instanceof InterruptTrace ? null
@@ -533,7 +539,8 @@ public final class JythonKernel implements Kernel {
             }
             ExecutionError error = errors.format(e);
             showOpenFiguresQuietly();
-            return new CellOutcome(null, error);
+            return new CellOutcome(snapshot && keepFailed ? context.namespace().freeze() : null,
+                    error);
         } catch (StackOverflowError e) {
             return new CellOutcome(null, errors.format(
                     Py.RuntimeError("maximum recursion depth exceeded (Java StackOverflowError)")));
@@ -656,9 +663,10 @@ public final class JythonKernel implements Kernel {
                 ExecutionContext context = new ExecutionContext("rebuild:" + step.name(),
                         newNamespace(base), OutputCollector.quiet(options.maxOutputChars()),
                         step.summary().executionCount(), formatter, this::publish);
+                boolean failedState = step.summary().failed();
                 CellOutcome outcome = runOnWorker(context,
-                        () -> runCell(context, step.summary().code(), true));
-                if (outcome.error() != null) {
+                        () -> runCell(context, step.summary().code(), true, failedState));
+                if (outcome.snapshot() == null || (outcome.error() != null) != failedState) {
                     return null;
                 }
                 boolean changed = !context.output().outputs().equals(step.outputs());

@@ -162,6 +162,21 @@ class MemoryBudgetTest {
     }
 
     @Test
+    void an_evicted_failed_state_is_rebuilt_by_replay_to_what_it_bound_before_raising() {
+        start(LIST_BYTES * 5 / 2);
+        ExecutionResult failed = kernel.execute(new ExecuteRequest(MAKE + "\nraise ValueError('x')",
+                "failing", Kernel.INITIAL_STATE, "failed").keepingFailedState());
+        assertTrue(failed.keptFailedState(), String.valueOf(failed));
+        step("failed", MUTATE, "b");
+        step("b", MUTATE, "c");
+        step("c", MUTATE, "d");
+        assertTrue(evicted("failed"));
+        assertEquals("-1", eval(kernel, "b", "data[0]"), "b was rebuilt through the failed state");
+        assertEquals("250000", eval(kernel, "failed", "len(data)"));
+        assertTrue(kernel.getState("failed").orElseThrow().summary().failed());
+    }
+
+    @Test
     void a_rebuild_flags_a_cell_whose_outputs_differ() {
         start(LIST_BYTES / 2);
         step(Kernel.INITIAL_STATE, "import random\nprint(random.random())\n" + MAKE, "noisy");
