@@ -133,31 +133,40 @@ def _make_init(cls, all_fields, frozen):
     return namespace['__init__']
 
 
+def _set_new(cls, name, value):
+    """As CPython's dataclasses: a method the class body defines itself is kept."""
+    if name not in cls.__dict__:
+        setattr(cls, name, value)
+
+
 def _process(cls, init, repr_, eq, order, frozen):
     all_fields = _collect(cls)
     cls.__dataclass_fields__ = all_fields
     values = list(all_fields.values())
     if init:
-        cls.__init__ = _make_init(cls, values, frozen)
+        _set_new(cls, '__init__', _make_init(cls, values, frozen))
     if repr_:
         def __repr__(self):
             return '%s(%s)' % (type(self).__name__, ', '.join(
                 '%s=%s' % (f.name, _fb_repr(getattr(self, f.name))) for f in values if f.repr))
-        cls.__repr__ = __repr__
+        _set_new(cls, '__repr__', __repr__)
 
     def key(self):
         return tuple(getattr(self, f.name) for f in values if f.compare)
     if eq:
-        cls.__eq__ = lambda self, other: (key(self) == key(other)
-                                          if other.__class__ is self.__class__ else NotImplemented)
-        cls.__ne__ = lambda self, other: (key(self) != key(other)
-                                          if other.__class__ is self.__class__ else NotImplemented)
-        cls.__hash__ = None if not frozen else (lambda self: hash(key(self)))
+        explicit_hash = '__hash__' in cls.__dict__
+        if '__eq__' not in cls.__dict__:
+            cls.__eq__ = lambda self, other: (key(self) == key(other)
+                                              if other.__class__ is self.__class__ else NotImplemented)
+            _set_new(cls, '__ne__', lambda self, other: (key(self) != key(other)
+                                     if other.__class__ is self.__class__ else NotImplemented))
+        if not explicit_hash:
+            cls.__hash__ = None if not frozen else (lambda self: hash(key(self)))
     if order:
-        cls.__lt__ = lambda self, other: key(self) < key(other)
-        cls.__le__ = lambda self, other: key(self) <= key(other)
-        cls.__gt__ = lambda self, other: key(self) > key(other)
-        cls.__ge__ = lambda self, other: key(self) >= key(other)
+        _set_new(cls, '__lt__', lambda self, other: key(self) < key(other))
+        _set_new(cls, '__le__', lambda self, other: key(self) <= key(other))
+        _set_new(cls, '__gt__', lambda self, other: key(self) > key(other))
+        _set_new(cls, '__ge__', lambda self, other: key(self) >= key(other))
     if frozen:
         def __setattr__(self, name, value):
             raise FrozenInstanceError("cannot assign to field '%s'" % name)

@@ -1,0 +1,31 @@
+package dev.forkbook.kernel.jython;
+
+import static dev.forkbook.kernel.jython.KernelFixture.eval;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.forkbook.kernel.Kernel;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Differences from CPython 3 that the notebook corpus (docs/corpus) found, on real executions;
+ * expected values are CPython 3's.
+ */
+class CorpusFindingsTest extends KernelTestBase {
+
+    private static String shown(String code) {
+        return eval(kernel, Kernel.INITIAL_STATE, code);
+    }
+
+    @Test
+    void a_dataclass_keeps_the_repr_eq_and_init_its_class_body_defines() {
+        assertEquals("('[7-11, 25]', True, False, 'made 1')", shown("from dataclasses import dataclass\n"
+                + "@dataclass\nclass Segment:\n    start: int\n    end: int\n"
+                + "    def __repr__(self):\n        return f'{self.start}-{self.end}'"
+                + " if self.start != self.end else f'{self.start}'\n"
+                + "@dataclass\nclass Loose:\n    a: int\n"
+                + "    def __init__(self, a):\n        self.a = 'made %s' % a\n"
+                + "    def __eq__(self, other):\n        return False\n"
+                + "(str([Segment(7, 11), Segment(25, 25)]), Segment(1, 2) == Segment(1, 2),"
+                + " Loose(1) == Loose(1), Loose(1).a)"));
+    }
+}
