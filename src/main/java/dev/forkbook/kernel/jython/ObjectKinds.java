@@ -86,6 +86,47 @@ final class ObjectKinds {
         return isPlainPythonClass(value.getType());
     }
 
+    /** The copy hooks a class can define to change what {@code copy.deepcopy} does. */
+    private static final java.util.List<String> COPY_HOOKS = java.util.List.of("__deepcopy__",
+            "__getstate__", "__setstate__", "__slots__", "__reduce_ex__", "__reduce__");
+
+    /**
+     * True for a subclass of dict defined in Python whose state is its items and its {@code __dict__}:
+     * every class of its hierarchy below dict defines no copy hook, or is one of the standard
+     * library's {@code collections} classes ({@code Counter}, {@code OrderedDict}: their hooks only
+     * rebuild that same state). Copying the items and the attributes then equals
+     * {@code copy.deepcopy}, without its cost.
+     */
+    static boolean isStructuralDictSubclass(PyType type) {
+        if (type.getProxyType() != null || type.lookup("__slots__") != null) {
+            return false;
+        }
+        PyObject mro = type.getMro();
+        if (mro == null) {
+            return false;
+        }
+        for (PyObject base : mro.asIterable()) {
+            if (base == org.python.core.PyDictionary.TYPE || base == PyObject.TYPE) {
+                continue;
+            }
+            if (!(base instanceof PyType baseType) || baseType.getProxyType() != null) {
+                return false;
+            }
+            PyObject own = baseType.fastGetDict();
+            boolean hooked = COPY_HOOKS.stream().anyMatch(hook -> own.__finditem__(hook) != null);
+            if (hooked && !isStandardCollection(baseType)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isStandardCollection(PyType type) {
+        PyObject module = type.fastGetDict().__finditem__("__module__");
+        return module != null && "collections".equals(module.toString())
+                && Set.of("Counter", "OrderedDict").contains(type.getName());
+    }
+
     private static boolean isPlainPythonClass(PyType type) {
         return type.lookup("__deepcopy__") == null
                 && type.lookup("__getstate__") == null

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.python.core.PyCell;
 import org.python.core.PyDictionary;
+import org.python.core.PyDictionaryDerived;
 import org.python.core.PyException;
 import org.python.core.PyFrozenSet;
 import org.python.core.PyFunction;
@@ -22,6 +23,8 @@ import org.python.core.PyObjectDerived;
 import org.python.core.PySet;
 import org.python.core.PyStringMap;
 import org.python.core.PyTuple;
+import org.python.modules._collections.PyDefaultDict;
+import org.python.modules._collections.PyDeque;
 
 /**
  * Deep-copies Python object graphs in Java, the way {@code copy.deepcopy} would but without its costs.
@@ -196,6 +199,13 @@ final class SnapshotCopier {
             return copyInstance(original);
         } else if (kind == PyInstance.class) {
             return copyOldStyleInstance((PyInstance) original);
+        } else if (kind == PyDictionaryDerived.class
+                && ObjectKinds.isStructuralDictSubclass(original.getType())) {
+            return copyDictSubclass((PyDictionaryDerived) original);
+        } else if (kind == PyDefaultDict.class) {
+            return copyDefaultDict((PyDefaultDict) original);
+        } else if (kind == PyDeque.class) {
+            return copyDeque((PyDeque) original);
         }
         return copyThroughPython(original);
     }
@@ -240,6 +250,47 @@ final class SnapshotCopier {
             Map<PyObject, PyObject> target = shell.getMap();
             for (Map.Entry<PyObject, PyObject> entry : original.getMap().entrySet()) {
                 putHashed(target, entry.getKey(), resolve(entry.getValue()));
+            }
+        });
+        return shell;
+    }
+
+    /** {@code Counter}, {@code OrderedDict} and plain dict subclasses: items and attributes. */
+    private PyObject copyDictSubclass(PyDictionaryDerived original) {
+        PyDictionaryDerived shell = new PyDictionaryDerived(original.getType());
+        remember(original, shell);
+        fills.push(() -> {
+            Map<PyObject, PyObject> target = shell.getMap();
+            for (Map.Entry<PyObject, PyObject> entry : original.getMap().entrySet()) {
+                putHashed(target, entry.getKey(), resolve(entry.getValue()));
+            }
+            if (original.fastGetDict() != null) {
+                shell.setDict(resolve(original.fastGetDict()));
+            }
+        });
+        return shell;
+    }
+
+    private PyObject copyDefaultDict(PyDefaultDict original) {
+        PyDefaultDict shell = new PyDefaultDict(original.getType());
+        remember(original, shell);
+        fills.push(() -> {
+            shell.setDefaultFactory(resolve(original.getDefaultFactory()));
+            Map<PyObject, PyObject> target = shell.getMap();
+            for (Map.Entry<PyObject, PyObject> entry : original.getMap().entrySet()) {
+                putHashed(target, entry.getKey(), resolve(entry.getValue()));
+            }
+        });
+        return shell;
+    }
+
+    private PyObject copyDeque(PyDeque original) {
+        PyDeque shell = new PyDeque(original.getType());
+        shell.deque___init__(new PyObject[] {original.getMaxlen()}, new String[] {"maxlen"});
+        remember(original, shell);
+        fills.push(() -> {
+            for (PyObject item : original.asIterable()) {
+                shell.deque_append(resolve(item));
             }
         });
         return shell;

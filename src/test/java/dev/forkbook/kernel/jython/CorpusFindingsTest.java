@@ -17,6 +17,18 @@ class CorpusFindingsTest extends KernelTestBase {
     }
 
     @Test
+    void a_bounded_lru_cache_evicts_the_least_recently_used_entry() {
+        assertEquals("([1, 2, 3, 2], 'CacheInfo(hits=1, misses=4, maxsize=2, currsize=2)',"
+                + " 'CacheInfo(hits=0, misses=2, maxsize=0, currsize=0)')",
+                shown("from functools import lru_cache\ncalls = []\n"
+                        + "@lru_cache(maxsize=2)\ndef f(x):\n    calls.append(x)\n    return x\n"
+                        + "@lru_cache(maxsize=0)\ndef g(x):\n    return x\n"
+                        + "for x in [1, 2, 1, 3, 2]:\n    f(x)\n"
+                        + "g(1)\ng(1)\n"
+                        + "(calls, f.cache_info(), g.cache_info())"));
+    }
+
+    @Test
     void a_dataclass_keeps_the_repr_eq_and_init_its_class_body_defines() {
         assertEquals("('[7-11, 25]', True, False, 'made 1')", shown("from dataclasses import dataclass\n"
                 + "@dataclass\nclass Segment:\n    start: int\n    end: int\n"

@@ -146,6 +146,31 @@ class ForkFidelityTest extends KernelTestBase {
     }
 
     @Test
+    void collections_containers_are_copied_per_state_keeping_type_order_factory_maxlen_and_aliasing() {
+        String parent = at("from collections import Counter, OrderedDict, defaultdict, deque\n"
+                + "class Tagged(dict):\n    pass\n"
+                + "shared = [0]\nc = Counter('abca')\no = OrderedDict([('z', shared), ('a', 2)])\n"
+                + "d = defaultdict(list)\nd['k'].append(shared)\nq = deque([shared, 2], maxlen=3)\n"
+                + "t = Tagged(x=shared)\nt.note = 'n'");
+        String child = step(kernel, parent, "c['a'] += 10\no['m'] = 3\nd['new'].append(1)\n"
+                + "q.append(3)\nq.append(4)\nt['y'] = 1\nshared.append(1)");
+        assertEquals("(2, ['z', 'a'], ['k'], [[0], 2], ['x'], [0])",
+                eval(kernel, parent, "(c['a'], list(o), sorted(d), list(q), sorted(t), shared)"));
+        assertEquals("(12, ['z', 'a', 'm'], ['k', 'new'], [2, 3, 4], 3, ['x', 'y'], 'n', 'Counter',"
+                + " 'OrderedDict', 'Tagged', [], True)", eval(kernel, child, "(c['a'], list(o),"
+                + " sorted(d), list(q), q.maxlen, sorted(t), t.note, type(c).__name__,"
+                + " type(o).__name__, type(t).__name__, d['other'], o['z'] is d['k'][0] is t['x']"
+                + " is shared)"));
+    }
+
+    @Test
+    void a_dict_subclass_with_its_own_deepcopy_is_copied_by_it() {
+        String parent = at("class Odd(dict):\n    def __deepcopy__(self, memo):\n"
+                + "        return Odd(copied=True)\nodd = Odd(a=1)");
+        assertEquals("{'copied': True}", eval(kernel, parent, "dict(odd)"));
+    }
+
+    @Test
     void custom_deepcopy_is_honoured() {
         String parent = at("class Token(object):\n    copies = []\n    def __deepcopy__(self, memo):\n"
                 + "        t = Token()\n        t.copied = True\n        return t\ntok = Token()");

@@ -319,33 +319,71 @@ class _Helper(object):
 
 
 def _lru_cache(maxsize=128, typed=False):
+    # As CPython's pure-Python lru_cache: a plain dict (unbounded), or a dict of links of a circular
+    # list in use order (bounded). No OrderedDict and no KeyError per miss: both cost much in Jython,
+    # and every state snapshot copies the cache.
     import functools
-    from collections import OrderedDict
+    missing = object()
+    PREV, NEXT, KEY, RESULT = 0, 1, 2, 3
 
     def decorating(function):
-        cache = OrderedDict()
-        stats = [0, 0]
+        cache = {}
+        stats = [0, 0]  # hits, misses
+        root = []
+        root[:] = [root, root, None, None]
+        roots = [root]
 
-        def wrapper(*args, **kwargs):
+        def make_key(args, kwargs):
             key = args
             if kwargs:
-                key += (object,) + tuple(sorted(kwargs.items()))
+                key += (missing,) + tuple(sorted(kwargs.items()))
             if typed:
                 key += tuple(type(v) for v in args)
-            try:
-                result = cache[key]
+            return key
+
+        def unbounded(*args, **kwargs):
+            key = make_key(args, kwargs)
+            result = cache.get(key, missing)
+            if result is not missing:
                 stats[0] += 1
-                if maxsize is not None:
-                    del cache[key]
-                    cache[key] = result
                 return result
-            except KeyError:
-                pass
             stats[1] += 1
             result = function(*args, **kwargs)
             cache[key] = result
-            if maxsize is not None and len(cache) > maxsize:
-                cache.popitem(last=False)
+            return result
+
+        def bounded(*args, **kwargs):
+            key = make_key(args, kwargs)
+            link = cache.get(key)
+            if link is not None:
+                root = roots[0]
+                link_prev, link_next, _, result = link
+                link_prev[NEXT] = link_next
+                link_next[PREV] = link_prev
+                last = root[PREV]
+                last[NEXT] = root[PREV] = link
+                link[PREV] = last
+                link[NEXT] = root
+                stats[0] += 1
+                return result
+            stats[1] += 1
+            result = function(*args, **kwargs)
+            root = roots[0]
+            if key in cache:
+                pass
+            elif len(cache) >= maxsize:
+                old_root = root
+                old_root[KEY] = key
+                old_root[RESULT] = result
+                root = roots[0] = old_root[NEXT]
+                old_key = root[KEY]
+                root[KEY] = root[RESULT] = None
+                del cache[old_key]
+                cache[key] = old_root
+            else:
+                last = root[PREV]
+                link = [last, root, key, result]
+                last[NEXT] = root[PREV] = cache[key] = link
             return result
 
         def cache_info():
@@ -354,8 +392,15 @@ def _lru_cache(maxsize=128, typed=False):
 
         def cache_clear():
             cache.clear()
+            root = roots[0]
+            root[:] = [root, root, None, None]
             stats[:] = [0, 0]
 
+        def uncached(*args, **kwargs):
+            stats[1] += 1
+            return function(*args, **kwargs)
+
+        wrapper = (unbounded if maxsize is None else bounded if maxsize > 0 else uncached)
         wrapper.cache_info = cache_info
         wrapper.cache_clear = cache_clear
         return functools.wraps(function)(wrapper)
