@@ -184,8 +184,13 @@ final class SnapshotCopier {
         } else if (kind == PyTuple.class) {
             return copyTuple((PyTuple) original);
         } else if (kind == PySet.class) {
-            PySet shell = new PySet();
+            // Sized for its elements up front: growing a large set element by element rehashes.
+            PySet shell = new PySet(java.util.Collections.newSetFromMap(
+                    new java.util.concurrent.ConcurrentHashMap<>(((PySet) original).getSet().size())),
+                    null);
             return copySet(original, shell, shell.getSet());
+        } else if (kind == PyFrozenSet.class && allImmutable(((PyFrozenSet) original).getSet())) {
+            return original;
         } else if (kind == PyFrozenSet.class) {
             PyFrozenSet shell = new PyFrozenSet();
             return copySet(original, shell, shell.getSet());
@@ -244,7 +249,7 @@ final class SnapshotCopier {
     }
 
     private PyObject copyDict(PyDictionary original) {
-        PyDictionary shell = new PyDictionary();
+        PyDictionary shell = new PyDictionary(PyDictionary.TYPE, original.getMap().size());
         remember(original, shell);
         fills.push(() -> {
             Map<PyObject, PyObject> target = shell.getMap();
@@ -324,16 +329,19 @@ final class SnapshotCopier {
         return shell;
     }
 
-    private PyObject copyTuple(PyTuple original) {
-        PyObject[] items = original.getArray();
-        boolean allImmutable = true;
+    /** Tuples and frozensets holding only immutable values are immutable: shared, not copied. */
+    private static boolean allImmutable(Iterable<PyObject> items) {
         for (PyObject item : items) {
             if (!ObjectKinds.isImmutable(item)) {
-                allImmutable = false;
-                break;
+                return false;
             }
         }
-        if (allImmutable) {
+        return true;
+    }
+
+    private PyObject copyTuple(PyTuple original) {
+        PyObject[] items = original.getArray();
+        if (allImmutable(java.util.Arrays.asList(items))) {
             return original;
         }
         PyObject[] copies = new PyObject[items.length];
