@@ -29,6 +29,13 @@ class CorpusFindingsTest extends KernelTestBase {
     }
 
     @Test
+    void typing_has_collection_container_and_abstract_set() {
+        assertEquals("(3, True)", shown("from typing import Collection, Container, AbstractSet\n"
+                + "def size(items: Collection[int]) -> int:\n    return len(items)\n"
+                + "(size([1, 2, 3]), isinstance({1}, AbstractSet) and isinstance([], Container))"));
+    }
+
+    @Test
     void a_dataclass_keeps_the_repr_eq_and_init_its_class_body_defines() {
         assertEquals("('[7-11, 25]', True, False, 'made 1')", shown("from dataclasses import dataclass\n"
                 + "@dataclass\nclass Segment:\n    start: int\n    end: int\n"

@@ -1,7 +1,8 @@
 """Forkbook's typing for Jython 2.7: the names notebooks import, subscriptable, for annotations
 (which Forkbook strips) and type aliases. No runtime checking, as in Python 3."""
 
-__all__ = ['Any', 'AnyStr', 'Callable', 'ClassVar', 'Counter', 'DefaultDict', 'Deque', 'Dict',
+__all__ = ['AbstractSet', 'Any', 'AnyStr', 'Callable', 'ClassVar', 'Collection', 'Container',
+           'Counter', 'DefaultDict', 'Deque', 'Dict',
            'Final', 'FrozenSet', 'Generator', 'Generic', 'Hashable', 'Iterable', 'Iterator',
            'List', 'Literal', 'Mapping', 'MutableMapping', 'MutableSequence', 'MutableSet',
            'NamedTuple', 'NewType', 'NoReturn', 'Optional', 'OrderedDict', 'Protocol',
@@ -88,6 +89,9 @@ MutableMapping = _Alias('MutableMapping', _collections.MutableMapping)
 MutableSet = _Alias('MutableSet', _collections.MutableSet)
 Hashable = _Alias('Hashable', _collections.Hashable)
 Sized = _Alias('Sized', _collections.Sized)
+Container = _Alias('Container', _collections.Container)
+AbstractSet = _Alias('AbstractSet', _collections.Set)
+Collection = _Alias('Collection')
 Text = unicode
 AnyStr = _Alias('AnyStr')
 
