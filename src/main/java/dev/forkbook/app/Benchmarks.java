@@ -70,7 +70,9 @@ final class Benchmarks {
     /** Pure-Python work as cells vs the same code as a plain Jython script (new JVM). */
     List<Row> runPython() throws Exception {
         try (JythonKernel kernel = new JythonKernel()) {
-            return pythonSpeed(kernel);
+            List<Row> rows = new ArrayList<>(pythonSpeed(kernel));
+            rows.add(counterFromParent(kernel));
+            return rows;
         }
     }
 
@@ -90,6 +92,7 @@ final class Benchmarks {
             rows.add(interruptLatency(kernel));
             rows.add(traceOverhead(kernel));
             rows.addAll(pythonSpeed(kernel));
+            rows.add(counterFromParent(kernel));
             rows.add(controlRoutesUnderLoad(http));
         }
         rows.add(translationOfLargeCell());
@@ -704,6 +707,35 @@ final class Benchmarks {
                     scriptWarm) + ")", ratio, "x", "-", "<= 1.2x", ratio <= 1.2));
         }
         return rows;
+    }
+
+    /**
+     * A cell that reads a 100,000-entry {@code Counter} of its parent state, which copies it (the
+     * fork's copy on read), beside {@code copy.deepcopy} of the same Counter: how such a dict subclass
+     * was copied before snapshots copied {@code collections} containers in Java.
+     */
+    private Row counterFromParent(Kernel kernel) {
+        String made = run(kernel, Kernel.INITIAL_STATE, "from collections import Counter\n"
+                + "big_counter = Counter({i: i for i in range(100000)})").stateName();
+        double[] samples = new double[5 * repeats];
+        for (int i = -2; i < samples.length; i++) {
+            long started = System.nanoTime();
+            ExecutionResult read = run(kernel, made, "n = len(big_counter)");
+            if (!read.succeeded()) {
+                throw new IllegalStateException("reading the Counter failed: " + read.error());
+            }
+            if (i >= 0) {
+                samples[i] = (System.nanoTime() - started) / 1e6;
+            }
+        }
+        double ms = median(samples);
+        double deepcopy = Double.parseDouble(run(kernel, made, "import copy, time\n"
+                + "_t = time.time()\ncopy.deepcopy(big_counter)\n"
+                + "print((time.time() - _t) * 1000)").streamText("stdout").trim());
+        log.printf("cell reading a 100k Counter of its parent: %.1f ms (copy.deepcopy: %.0f ms)%n",
+                ms, deepcopy);
+        return new Row(String.format("a cell reading a 100k-entry `Counter` of its parent state"
+                + " (copy.deepcopy of it: %.0f ms)", deepcopy), ms, "ms", "-", "-", true);
     }
 
     /** The same work as a plain Jython 2.7 script in a new JVM: the timings of each, in order. */
