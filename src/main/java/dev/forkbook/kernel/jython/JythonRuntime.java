@@ -38,6 +38,7 @@ final class JythonRuntime {
         properties.setProperty("python.io.encoding", "UTF-8");
         PySystemState.initialize(System.getProperties(), properties, new String[0]);
         Py.getSystemState();
+        dictStrIsItsRepr();
         PyStringMap bootstrap = new PyStringMap();
         bootstrap.__setitem__("__name__", Py.newString("forkbook_bootstrap"));
         Py.runCode(Py.compile_flags(readBootstrap(), "<forkbook-bootstrap>", CompileMode.exec,
@@ -49,6 +50,23 @@ final class JythonRuntime {
         linecacheEntries = imp.importName("linecache", true).__getattr__("cache");
         formatException = imp.importName("traceback", true).__getattr__("format_exception");
         builtinsModule = imp.importName("__builtin__", true);
+    }
+
+    /**
+     * Jython's dict type defines a {@code __str__} of its own (CPython's does not), so {@code str()}
+     * and f-strings of a dict subclass ignored the {@code __repr__} the subclass defines. Without it
+     * {@code object.__str__} calls {@code __repr__}, as in CPython; a plain dict's text is unchanged.
+     */
+    private static void dictStrIsItsRepr() {
+        org.python.core.PyDictionary.TYPE.fastGetDict().__delitem__("__str__");
+        try {
+            java.lang.reflect.Method invalidate = org.python.core.PyType.class
+                    .getDeclaredMethod("invalidateMethodCache");
+            invalidate.setAccessible(true);
+            invalidate.invoke(org.python.core.PyDictionary.TYPE);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot refresh dict's method cache", e);
+        }
     }
 
     /** The runtime, initialising Jython on first use (about 0.7 s). */

@@ -36,6 +36,14 @@ class CorpusFindingsTest extends KernelTestBase {
     }
 
     @Test
+    void str_and_f_strings_of_a_dict_subclass_use_its_repr_and_plain_dicts_are_unchanged() {
+        assertEquals("('B!', 'B!', 'B!', \"{'a': 1}\", \"{'a': 1}\", \"{'a': 1}\")",
+                shown("class Board(dict):\n    def __repr__(self):\n        return 'B!'\n"
+                        + "b = Board(a=1)\n(str(b), f'{b}', '{}'.format(b), str(dict(b)),"
+                        + " f'{dict(b)}', dict.__repr__(b))"));
+    }
+
+    @Test
     void a_dataclass_keeps_the_repr_eq_and_init_its_class_body_defines() {
         assertEquals("('[7-11, 25]', True, False, 'made 1')", shown("from dataclasses import dataclass\n"
                 + "@dataclass\nclass Segment:\n    start: int\n    end: int\n"
