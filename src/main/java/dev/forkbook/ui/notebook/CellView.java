@@ -65,6 +65,7 @@ public final class CellView extends HBox {
     private OutputView outputs;
     private BiConsumer<CellView, RunMode> onRun = (view, mode) -> { };
     private java.util.function.Consumer<CellView> onFocus = view -> { };
+    private BiConsumer<CellView, Boolean> onFocusRequest = (view, edit) -> { };
     private BiConsumer<CellView, KeyEvent> onCommandKey = (view, event) -> { };
 
     /** A view of an existing cell. */
@@ -160,6 +161,14 @@ public final class CellView extends HBox {
         this.onFocus = handler;
     }
 
+    /**
+     * Told when something asks for this cell to have the keyboard ({@link #edit} with true, {@link
+     * #commandMode} with false), before the focus moves; the notebook keeps it there.
+     */
+    public void setOnFocusRequest(BiConsumer<CellView, Boolean> handler) {
+        this.onFocusRequest = handler;
+    }
+
     /** Keys pressed while the cell is selected in command mode. */
     public void setOnCommandKey(BiConsumer<CellView, KeyEvent> handler) {
         this.onCommandKey = handler;
@@ -167,6 +176,7 @@ public final class CellView extends HBox {
 
     /** Selects the cell in command mode (Jupyter's Esc): the keyboard goes to the cell, not the text. */
     public void commandMode() {
+        onFocusRequest.accept(this, false);
         requestFocus();
     }
 
@@ -348,6 +358,7 @@ public final class CellView extends HBox {
 
     /** Swaps the preview for an editor and focuses it. */
     public void edit() {
+        onFocusRequest.accept(this, true);
         if (editor == null) {
             editor = new CodeEditor(node == null ? "" : node.source(), background, fx);
             editor.setCompleter(completer);

@@ -52,6 +52,14 @@ public final class NotebookView extends StackPane {
     private CellView lastDCell;
     private int revealIndex;
     private int revealAttempts;
+    /**
+     * The cell that should own the keyboard (in edit mode when {@link #wantedEdit}) and stay in
+     * view, after every layout, until the user clicks or scrolls or another cell is asked for: the
+     * list re-lays out, outputs grow and path cells move after the request, and the first focus
+     * request often reaches an editor that is not (yet, or any more) in the scene.
+     */
+    private CellView wanted;
+    private boolean wantedEdit;
 
     public NotebookView(NotebookViewModel model, Executor background, Executor fx, LinkOpener links) {
         this.model = model;
@@ -68,7 +76,13 @@ public final class NotebookView extends StackPane {
         list.setFocusTraversable(false);
         list.setCellFactory(view -> new PathCell());
         getChildren().add(list);
-        Runnable afterLayout = this::checkRevealed;
+        Runnable afterLayout = () -> {
+            if (!holdWanted()) {
+                checkRevealed();
+            }
+        };
+        // The user's own scrolling wins over keeping the wanted cell in view.
+        list.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> wanted = null);
         sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
                 old.removePostLayoutPulseListener(afterLayout);
@@ -84,6 +98,7 @@ public final class NotebookView extends StackPane {
         bottom = CellView.newCell(background, fx, links, completer);
         bottom.setOnRun(this::runBottom);
         bottom.setOnFocus(view -> active = view);
+        bottom.setOnFocusRequest(this::wanted);
         bottom.setOnCommandKey(this::onCommandKey);
         bottom.showCaption(model.captionProperty());
         bottom.setOnContextMenuRequested(e -> contextMenu(bottom).show(bottom, e.getScreenX(),
@@ -345,20 +360,78 @@ public final class NotebookView extends StackPane {
         CellView view = viewFor(id);
         reveal(index);
         list.layout();
-        Runnable focus = () -> {
-            if (edit) {
-                view.edit();
-            } else {
-                view.commandMode();
-            }
-        };
-        focus.run();
-        fx.execute(focus);
+        want(view, edit);
+        fx.execute(this::holdWanted);
+    }
+
+    /**
+     * Gives the keyboard to {@code view} now if it is in the scene, and again after every layout
+     * (scrolled into view) until the user clicks or scrolls: see {@link #holdWanted}.
+     */
+    private void want(CellView view, boolean edit) {
+        wanted(view, edit);
+        if (view.getScene() != null) {
+            focusWanted();
+        }
+        list.requestLayout();
+    }
+
+    /** Any request for a cell's keyboard (a key, a menu, a run) makes it the wanted one. */
+    private void wanted(CellView view, boolean edit) {
+        wanted = view;
+        wantedEdit = edit;
+        list.requestLayout();
+    }
+
+    private void focusWanted() {
+        if (wantedEdit) {
+            wanted.edit();
+        } else {
+            wanted.commandMode();
+        }
+    }
+
+    /**
+     * After a layout: keeps the wanted cell in view and owning the keyboard; returns false when no
+     * cell is wanted. A cell taller than the notebook shows its top (its editor).
+     */
+    private boolean holdWanted() {
+        if (wanted == null || getScene() == null) {
+            return wanted != null;
+        }
+        int index = list.getItems().indexOf(wanted == bottom ? BOTTOM
+                : wanted.node() == null ? "" : wanted.node().id());
+        if (index < 0) {
+            wanted = null;
+            return false;
+        }
+        if (!(list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)) {
+            return true;
+        }
+        if (!isOnScreen(wanted)) {
+            flow.scrollTo(index);
+            return true;
+        }
+        javafx.scene.Node cell = wanted.getParent();
+        javafx.geometry.Bounds box = list.sceneToLocal(cell.localToScene(cell.getLayoutBounds()));
+        double delta = box.getMinY() < 0 || box.getHeight() > list.getHeight() ? box.getMinY()
+                : Math.max(0, box.getMaxY() - list.getHeight());
+        if (Math.abs(delta) > 1) {
+            flow.scrollPixels(delta);
+        }
+        javafx.scene.Node owner = getScene().getFocusOwner();
+        if (wanted.getScene() != null && (owner == null || owner.getScene() == null
+                || !inside(owner, wanted))) {
+            focusWanted();
+        }
+        return true;
     }
 
     private long lastClick;
-    private final javafx.event.EventHandler<javafx.scene.input.MouseEvent> clicked =
-            e -> lastClick = System.nanoTime();
+    private final javafx.event.EventHandler<javafx.scene.input.MouseEvent> clicked = e -> {
+        lastClick = System.nanoTime();
+        wanted = null; // a click puts the keyboard (or the view) where the user wants it
+    };
     /**
      * When the keyboard leaves the bottom cell for the list or an output without a click (a cell
      * re-laid out when its outputs arrive late), it goes straight back: what the user types next
@@ -443,8 +516,10 @@ public final class NotebookView extends StackPane {
         scrollToBottom();
         list.layout();
         // Edit once the list has laid the bottom cell out: an editor changed while off the scene
-        // trips a JavaFX text-layout bug.
-        fx.execute(bottom::edit);
+        // trips a JavaFX text-layout bug. The bottom cell is wanted until the user clicks or
+        // scrolls, so a layout that moves it (outputs growing, a rebuilt path) gives it back.
+        wanted(bottom, true);
+        fx.execute(this::holdWanted);
     }
 
     private void onCommandKey(CellView cell, KeyEvent event) {
@@ -611,6 +686,7 @@ public final class NotebookView extends StackPane {
             CellView view = new CellView(model.tree().get(key), background, fx, links, completer);
             view.setOnRun(this::runExisting);
             view.setOnFocus(focused -> active = focused);
+            view.setOnFocusRequest(this::wanted);
             view.setOnCommandKey(this::onCommandKey);
             view.setOnContextMenuRequested(e -> contextMenu(view).show(view, e.getScreenX(),
                     e.getScreenY()));
