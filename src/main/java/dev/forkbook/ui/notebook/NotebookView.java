@@ -397,6 +397,8 @@ public final class NotebookView extends StackPane {
      */
     private boolean holdWanted() {
         if (wanted == null || getScene() == null) {
+            // Without a wanted cell nothing is forced: a cell the user scrolled away from keeps
+            // its editor's keyboard, as in a browser.
             return wanted != null;
         }
         int index = list.getItems().indexOf(wanted == bottom ? BOTTOM
