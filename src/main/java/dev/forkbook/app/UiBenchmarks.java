@@ -114,8 +114,8 @@ final class UiBenchmarks {
             log.printf("1000-node tree: added in %.1f ms, select a deep node %.1f ms%n", bigTree[0],
                     bigTree[1]);
             double[] graph = onFx(() -> graphOfAThousand(model, root));
-            log.printf("graph of 1000 nodes: select a node %.1f ms, add a node %.2f ms (FX time, "
-                    + "medians)%n", graph[0], graph[1]);
+            log.printf("graph of 1000 nodes: select a node %.1f ms, add a node %.2f ms (FX time; "
+                    + "%.2f ms of FX thread CPU; medians)%n", graph[0], graph[1], graph[2]);
             onFx(() -> {
                 window.root().getScene().getWindow().hide();
                 return null;
@@ -136,7 +136,9 @@ final class UiBenchmarks {
                     new Benchmarks.Row("graph of 1,000 nodes: select a node", graph[0], "ms", "-",
                             "<= 300 ms", graph[0] <= 300),
                     new Benchmarks.Row("add a node to a 1,000-node graph (FX time)", graph[1], "ms",
-                            "-", "<= 16 ms", graph[1] <= 16)),
+                            "-", "<= 16 ms", graph[1] <= 16),
+                    new Benchmarks.Row("add a node to a 1,000-node graph (FX thread CPU)", graph[2],
+                            "ms", "-", "<= 16 ms", graph[2] <= 16)),
                     outputs.stream()).toList();
         } finally {
             background.shutdownNow();
@@ -203,20 +205,28 @@ final class UiBenchmarks {
             selects[i] = (System.nanoTime() - started) / 1e6;
         }
         double[] adds = new double[20];
+        double[] cpu = new double[adds.length];
+        java.lang.management.ThreadMXBean threads =
+                java.lang.management.ManagementFactory.getThreadMXBean();
         for (int i = 0; i < adds.length; i++) {
             String parent = "b" + (i % 10) + "n50";
             CellNode node = new CellNode("added" + i, parent, dev.forkbook.notebook.CellKind.CODE,
                     "y = " + i, dev.forkbook.notebook.CellStatus.OK, List.of(), null, i, null,
                     java.time.Instant.now(), 1, false);
+            long cpuStarted = threads.getCurrentThreadCpuTime();
             long started = System.nanoTime();
             tree.add(node);
             root.applyCss();
             root.layout();
             adds[i] = (System.nanoTime() - started) / 1e6;
+            // The FX thread's own CPU time: on a loaded machine wall time also counts waiting.
+            cpu[i] = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e6;
         }
         Arrays.sort(selects);
         Arrays.sort(adds);
-        return new double[] {selects[selects.length / 2], adds[adds.length / 2]};
+        Arrays.sort(cpu);
+        return new double[] {selects[selects.length / 2], adds[adds.length / 2],
+            cpu[cpu.length / 2]};
     }
 
     /** 200 cells in one chain, each with output; every tenth shows an HTML table. */

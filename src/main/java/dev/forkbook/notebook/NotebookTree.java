@@ -71,6 +71,12 @@ public final class NotebookTree {
         return result;
     }
 
+    /** The ids of a node's children, oldest first (a read-only view; no copy). */
+    public List<String> childIds(String id) {
+        List<String> ids = children.get(id);
+        return ids == null ? List.of() : java.util.Collections.unmodifiableList(ids);
+    }
+
     /** The cells from the root's first child down to {@code id}, in order (the notebook view). */
     public List<CellNode> pathTo(String id) {
         Deque<CellNode> path = new ArrayDeque<>();

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import javafx.collections.ModifiableObservableListBase;
 import javafx.css.PseudoClass;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -30,6 +31,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -60,6 +62,7 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
     private final NotebookViewModel model;
     private final NotebookTree tree;
     private final Set<String> collapsed = new HashSet<>();
+    private final RowList rows = new RowList();
     private Set<String> path = Set.of();
     /** Counts changes of the current node, so rows know when their drawing is out of date. */
     private long pathVersion;
@@ -85,6 +88,7 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
         getStyleClass().add("fork-graph");
         getStylesheets().add(ForkGraphView.class.getResource("fork-graph.css").toExternalForm());
         setFixedCellSize(ROW_HEIGHT);
+        setItems(rows);
         setCellFactory(view -> {
             GraphCell cell = new GraphCell();
             cells.add(cell);
@@ -302,12 +306,80 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
     }
 
     private void relayout() {
-        layout = LaneLayout.of(NotebookTree.ROOT_ID,
-                id -> tree.children(id).stream().map(CellNode::id).toList(), collapsed);
+        layout = LaneLayout.of(NotebookTree.ROOT_ID, tree::childIds, collapsed);
         String cursor = cursor();
-        getItems().setAll(layout.rows());
-        if (cursor != null && layout.rowOf(cursor) >= 0) {
-            getSelectionModel().clearAndSelect(layout.rowOf(cursor));
+        replaceChangedRows(layout.rows());
+        int row = cursor == null ? -1 : layout.rowOf(cursor);
+        if (row >= 0 && getSelectionModel().getSelectedIndex() != row) {
+            getSelectionModel().clearAndSelect(row);
+        }
+    }
+
+    /**
+     * Puts the new rows in the list changing only the run between the unchanged rows at both ends
+     * (one added node changes its own row and the rows its new edge passes), in one change, so the
+     * list's cells for every other row keep their item and are not restyled.
+     */
+    private void replaceChangedRows(List<LaneLayout.Row> rows) {
+        List<LaneLayout.Row> items = getItems();
+        int start = 0;
+        int limit = Math.min(items.size(), rows.size());
+        while (start < limit && items.get(start).equals(rows.get(start))) {
+            start++;
+        }
+        int endOld = items.size();
+        int endNew = rows.size();
+        while (endOld > start && endNew > start
+                && items.get(endOld - 1).equals(rows.get(endNew - 1))) {
+            endOld--;
+            endNew--;
+        }
+        if (start < endOld || start < endNew) {
+            this.rows.replace(start, endOld, rows.subList(start, endNew));
+        }
+    }
+
+    /** The list's items, changed in place by one event per relayout (ListView's lists need two). */
+    private static final class RowList extends ModifiableObservableListBase<LaneLayout.Row> {
+
+        private final List<LaneLayout.Row> rows = new ArrayList<>();
+
+        void replace(int from, int to, List<LaneLayout.Row> with) {
+            beginChange();
+            try {
+                for (int i = from; i < to; i++) {
+                    nextRemove(from, rows.remove(from));
+                }
+                rows.addAll(from, with);
+                nextAdd(from, from + with.size());
+            } finally {
+                endChange();
+            }
+        }
+
+        @Override
+        public LaneLayout.Row get(int index) {
+            return rows.get(index);
+        }
+
+        @Override
+        public int size() {
+            return rows.size();
+        }
+
+        @Override
+        protected void doAdd(int index, LaneLayout.Row element) {
+            rows.add(index, element);
+        }
+
+        @Override
+        protected LaneLayout.Row doSet(int index, LaneLayout.Row element) {
+            return rows.set(index, element);
+        }
+
+        @Override
+        protected LaneLayout.Row doRemove(int index) {
+            return rows.remove(index);
         }
     }
 
@@ -503,6 +575,12 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
         private final Label name = new Label();
         private final Label word = new Label();
         private final HBox box = new HBox(4, lanes, count, name, title, word);
+        private final Pane frame = new Pane(box) {
+            @Override
+            protected void layoutChildren() {
+                box.resizeRelocate(0, 0, getWidth(), getHeight());
+            }
+        };
         private final Tooltip tooltip = new Tooltip();
         /** The tooltip's text without the reads and writes. */
         private String cellTip = "";
@@ -523,6 +601,11 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
             HBox.setHgrow(title, Priority.ALWAYS);
             title.setMaxWidth(Double.MAX_VALUE);
             box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            // The box is not managed by its frame: a new text in a label then lays out only the
+            // box, and the list does not restyle the whole row when it gives the cell another node
+            // (it restyles a cell that asks for layout).
+            box.setManaged(false);
+            frame.setMinSize(0, 0);
             tooltip.setShowDelay(Duration.millis(400));
             tooltip.setShowDuration(Duration.seconds(30));
             tooltip.setWrapText(true);
@@ -588,6 +671,15 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
         }
 
         @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            double left = snappedLeftInset();
+            double top = snappedTopInset();
+            frame.resizeRelocate(left, top, Math.max(0, getWidth() - left - snappedRightInset()),
+                    Math.max(0, getHeight() - top - snappedBottomInset()));
+        }
+
+        @Override
         protected void updateItem(LaneLayout.Row row, boolean empty) {
             super.updateItem(row, empty);
             render(empty ? null : row);
@@ -638,7 +730,7 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
             setTooltip(tooltip);
             setText(null);
             draw(row, node);
-            setGraphic(box);
+            setGraphic(frame);
         }
 
         private void draw(LaneLayout.Row row, CellNode node) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -64,41 +65,49 @@ public final class LaneLayout {
     public static LaneLayout of(String root, Function<String, List<String>> children,
             Set<String> collapsed) {
         List<Row> rows = new ArrayList<>();
-        // Lanes occupied by an edge waiting for its child further down: lane -> child id.
-        Map<Integer, String> pending = new HashMap<>();
+        // Lanes occupied by an edge waiting for its child further down: lane -> child id, by lane.
+        TreeMap<Integer, String> pending = new TreeMap<>();
         TreeSet<Integer> free = new TreeSet<>();
-        int[] width = {1};
+        int width = 1;
+        // The edges passing a row change only where a lane opens or closes, so a chain of rows
+        // shares one list (cheap to build and to compare at 1,000 rows).
+        List<Edge> through = List.of();
+        boolean pendingChanged = false;
         record Visit(String id, int depth, int lane, boolean fromAbove) {
         }
         Deque<Visit> stack = new ArrayDeque<>();
         stack.push(new Visit(root, 0, 0, false));
         while (!stack.isEmpty()) {
             Visit visit = stack.pop();
-            pending.remove(visit.lane());
-            List<String> kids = collapsed.contains(visit.id()) ? List.of()
-                    : children.apply(visit.id());
-            int hidden = collapsed.contains(visit.id()) ? countBelow(visit.id(), children) : 0;
-            List<Edge> through = new ArrayList<>();
-            pending.forEach((lane, child) -> through.add(new Edge(lane, child)));
-            through.sort(java.util.Comparator.comparingInt(Edge::lane));
-            List<Edge> branches = new ArrayList<>();
+            pendingChanged |= pending.remove(visit.lane()) != null;
+            boolean folded = collapsed.contains(visit.id());
+            List<String> kids = folded ? List.of() : children.apply(visit.id());
+            int hidden = folded ? countBelow(visit.id(), children) : 0;
+            if (pendingChanged) {
+                List<Edge> edges = new ArrayList<>(pending.size());
+                pending.forEach((lane, child) -> edges.add(new Edge(lane, child)));
+                through = List.copyOf(edges);
+                pendingChanged = false;
+            }
+            List<Edge> branches = kids.size() < 2 ? List.of() : new ArrayList<>(kids.size() - 1);
             for (int i = 1; i < kids.size(); i++) {
                 Integer lane = free.higher(visit.lane());
                 if (lane == null) {
-                    lane = Math.max(width[0], visit.lane() + 1);
-                    for (int gap = width[0]; gap < lane; gap++) {
+                    lane = Math.max(width, visit.lane() + 1);
+                    for (int gap = width; gap < lane; gap++) {
                         free.add(gap);
                     }
-                    width[0] = lane + 1;
+                    width = lane + 1;
                 } else {
                     free.remove(lane);
                 }
                 branches.add(new Edge(lane, kids.get(i)));
                 pending.put(lane, kids.get(i));
+                pendingChanged = true;
             }
             String firstChild = kids.isEmpty() ? null : kids.get(0);
             rows.add(new Row(visit.id(), visit.depth(), visit.lane(), visit.fromAbove(), firstChild,
-                    List.copyOf(branches), List.copyOf(through), hidden));
+                    branches.isEmpty() ? List.of() : List.copyOf(branches), through, hidden));
             if (kids.isEmpty()) {
                 free.add(visit.lane());
                 // A lane freed here is reused only below this row, so a lane that ends and a lane
@@ -112,7 +121,7 @@ public final class LaneLayout {
                 stack.push(new Visit(firstChild, visit.depth() + 1, visit.lane(), true));
             }
         }
-        return new LaneLayout(rows, width[0]);
+        return new LaneLayout(rows, width);
     }
 
     private static int countBelow(String id, Function<String, List<String>> children) {
