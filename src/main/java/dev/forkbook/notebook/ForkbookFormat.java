@@ -23,7 +23,8 @@ import java.util.Map;
  * <pre>
  * {"format": "forkbook", "version": 1, "current": "c…", "kernel": {"kind", "url"}?,
  *  "cells": [{"id", "parent", "kind", "source", "execution_count", "created", "duration_ms",
- *             "outputs": [nbformat v4 outputs], "label" (only when the user named the cell)}]}
+ *             "outputs": [nbformat v4 outputs], "label" (only when the user named the cell)}],
+ *  "collapsed": [ids of nodes whose subtree the graph hides]? }
  * </pre>
  * A cell that has not run on its branch yet (pending) also has {@code "status": "pending"}; its
  * outputs are those it had on the branch it came from. A cell saved with an error output opens as
@@ -55,6 +56,11 @@ public final class ForkbookFormat {
             file.put("kernel", kernel);
         }
         file.put("cells", cells(document.tree()));
+        List<String> collapsed = document.tree().depthFirst().stream().map(CellNode::id)
+                .filter(document.tree()::isCollapsed).toList();
+        if (!collapsed.isEmpty()) {
+            file.put("collapsed", collapsed);
+        }
         return toBytes(file);
     }
 
@@ -125,8 +131,14 @@ public final class ForkbookFormat {
         KernelChoice choice = kernel.isObject() && kernel.hasNonNull("kind")
                 ? new KernelChoice(kernel.get("kind").asText(), kernel.path("url").asText(null))
                 : null;
-        return new NotebookDocument(readTree(root.path("cells")), root.path("current").asText(null),
-                choice);
+        NotebookTree tree = readTree(root.path("cells"));
+        for (JsonNode id : root.path("collapsed")) {
+            // Ids of cells that are not in the file are left out: folding is only a view.
+            if (id.isTextual() && tree.contains(id.asText())) {
+                tree.setCollapsed(id.asText(), true);
+            }
+        }
+        return new NotebookDocument(tree, root.path("current").asText(null), choice);
     }
 
     /** A tree from the file's list of cells (also kept in exported .ipynb metadata). */

@@ -46,6 +46,10 @@ public final class NotebookSession implements AutoCloseable {
     private final java.util.Set<String> clearOnNextOutput = new java.util.HashSet<>();
     /** Failed cells whose partial namespace the kernel kept (runs with errors allowed). */
     private final java.util.Set<String> failedStates = new java.util.HashSet<>();
+    /** Cells whose kernel state was evicted to stay within the memory budget (owner thread). */
+    private final java.util.Set<String> evicted = new java.util.HashSet<>();
+    private final List<java.util.function.Consumer<String>> evictionListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean rebuildCancelled;
     private java.util.function.Consumer<RebuildProgress> progress = p -> { };
     private java.util.function.Consumer<KernelStatus> kernelStatus = s -> { };
@@ -896,10 +900,18 @@ public final class NotebookSession implements AutoCloseable {
             replaceDisplay(update);
         } else if (event instanceof KernelEvent.StatusChanged changed) {
             kernelStatus.accept(changed.status());
+        } else if (event instanceof KernelEvent.StateEvicted gone) {
+            setEvicted(gone.name(), true);
+        } else if (event instanceof KernelEvent.StateRebuilt rebuilt) {
+            setEvicted(rebuilt.name(), false);
         } else if (event instanceof KernelEvent.StateDeleted deleted) {
+            setEvicted(deleted.name(), false);
             markNotLive(deleted.name());
         } else if (event instanceof KernelEvent.KernelReset
                 || event instanceof KernelEvent.ConnectionLost) {
+            for (String id : List.copyOf(evicted)) {
+                setEvicted(id, false);
+            }
             for (CellNode node : tree.depthFirst()) {
                 if (!node.isRoot()) {
                     markNotLive(node.id());
@@ -907,6 +919,31 @@ public final class NotebookSession implements AutoCloseable {
             }
         } else if (event instanceof KernelEvent.ConnectionRestored) {
             reviveStates();
+        }
+    }
+
+    /**
+     * Whether the kernel dropped this cell's state to stay within its memory budget: the cell is
+     * shown as not live, and running below it rebuilds the state by replay (in the kernel).
+     */
+    public boolean isEvicted(String id) {
+        return evicted.contains(id);
+    }
+
+    /**
+     * Hears, on the owner thread, the id of a cell whose state was evicted or became live again
+     * (needs {@link #followKernel()}).
+     */
+    public void addEvictionListener(java.util.function.Consumer<String> listener) {
+        evictionListeners.add(listener);
+    }
+
+    private void setEvicted(String id, boolean gone) {
+        if (gone && !tree.contains(id)) {
+            return;
+        }
+        if (gone ? evicted.add(id) : evicted.remove(id)) {
+            evictionListeners.forEach(listener -> listener.accept(id));
         }
     }
 

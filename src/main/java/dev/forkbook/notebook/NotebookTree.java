@@ -26,6 +26,8 @@ public final class NotebookTree {
     private final List<TreeListener> listeners = new CopyOnWriteArrayList<>();
     /** Names the user gave nodes; kept when a node is removed so that undo brings it back named. */
     private final Map<String, String> labels = new HashMap<>();
+    /** Nodes whose subtree the graph hides; saved with the notebook. */
+    private final java.util.Set<String> collapsed = new java.util.HashSet<>();
 
     public NotebookTree() {
         putRoot();
@@ -117,6 +119,27 @@ public final class NotebookTree {
     /** The name the user gave a node (shown in the graph instead of its first line), or null. */
     public String label(String id) {
         return labels.get(id);
+    }
+
+    /** Whether the graph hides the nodes below this one. */
+    public boolean isCollapsed(String id) {
+        return collapsed.contains(id);
+    }
+
+    /** The collapsed nodes (a read-only view; may name removed nodes, which undo brings back). */
+    public java.util.Set<String> collapsedIds() {
+        return java.util.Collections.unmodifiableSet(collapsed);
+    }
+
+    /**
+     * Hides or shows the nodes below a node in the graph. Listeners hear a change as an update of
+     * the node (it is saved with the notebook).
+     */
+    public void setCollapsed(String id, boolean hide) {
+        CellNode node = get(id);
+        if (hide ? collapsed.add(id) : collapsed.remove(id)) {
+            listeners.forEach(l -> l.updated(node, node));
+        }
     }
 
     /** Names a node; a blank label removes the name. Listeners hear it as an update of the node. */

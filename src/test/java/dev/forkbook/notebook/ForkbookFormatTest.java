@@ -83,6 +83,27 @@ class ForkbookFormatTest {
     }
 
     @Test
+    void collapsed_subtrees_are_saved_and_come_back_collapsed() {
+        NotebookDocument original = sample();
+        assertTrue(!new String(ForkbookFormat.write(original), StandardCharsets.UTF_8)
+                .contains("\"collapsed\""), "a notebook with nothing folded writes no list");
+        original.tree().setCollapsed("m", true);
+        original.tree().setCollapsed(NotebookTree.ROOT_ID, true);
+        NotebookDocument read = ForkbookFormat.read(ForkbookFormat.write(original));
+        assertTrue(read.tree().isCollapsed("m"));
+        assertTrue(read.tree().isCollapsed(NotebookTree.ROOT_ID), "the root can be folded too");
+        assertTrue(!read.tree().isCollapsed("a"));
+        read.tree().setCollapsed("m", false);
+        assertEquals(List.of(NotebookTree.ROOT_ID), List.copyOf(ForkbookFormat.read(
+                ForkbookFormat.write(read)).tree().collapsedIds()), "expanding is saved too");
+        NotebookDocument unknown = ForkbookFormat.read(new String(ForkbookFormat.write(sample()),
+                StandardCharsets.UTF_8).replace("\"cells\" :", "\"collapsed\" : [\"gone\", 7],\n"
+                        + "  \"cells\" :").getBytes(StandardCharsets.UTF_8));
+        assertTrue(unknown.tree().collapsedIds().isEmpty(), "ids of cells not in the file are "
+                + "left out");
+    }
+
+    @Test
     void reopened_code_cells_are_not_live() {
         NotebookDocument read = ForkbookFormat.read(ForkbookFormat.write(sample()));
         assertEquals(CellStatus.NOT_LIVE, read.tree().get("a").status());

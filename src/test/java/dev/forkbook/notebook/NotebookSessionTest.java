@@ -168,6 +168,34 @@ class NotebookSessionTest {
     }
 
     @Test
+    void a_cell_whose_state_the_kernel_evicts_is_marked_evicted_until_the_state_is_rebuilt() {
+        try (JythonKernel small = new JythonKernel(dev.forkbook.kernel.KernelOptions.defaults()
+                .withMemoryBudget(1))) {
+            NotebookSession budget = new NotebookSession(small, new NotebookTree(), Runnable::run,
+                    Runnable::run);
+            budget.followKernel();
+            List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+            budget.addEvictionListener(heard::add);
+            CellNode a = budget.run("initial", "data = list(range(100000))").join();
+            budget.pinPath(a.id());
+            CellNode b = budget.run(a.id(), "data[0] = -1").join();
+            budget.run(b.id(), "data[1] = -1").join();
+            eventually(() -> budget.isEvicted(b.id()));
+            assertTrue(budget.isEvicted(b.id()), "b was evicted: " + heard);
+            assertTrue(heard.contains(b.id()), "listeners hear it");
+            assertTrue(!budget.isEvicted(a.id()), "a is pinned");
+            assertEquals(CellStatus.OK, budget.tree().get(b.id()).status(),
+                    "the cell keeps its status: running below it rebuilds in the kernel");
+            budget.pinPath(b.id());
+            CellNode d = budget.run(b.id(), "print(data[0])").join();
+            assertEquals("-1\n", text(d));
+            eventually(() -> !budget.isEvicted(b.id()));
+            assertTrue(!budget.isEvicted(b.id()), "rebuilt, so live again");
+            budget.close();
+        }
+    }
+
+    @Test
     void re_running_a_pending_cell_clears_its_old_outputs_when_it_starts() {
         session.followKernel();
         CellNode a = run("initial", "x = 1");

@@ -195,6 +195,11 @@ class ForkGraphTest {
         assertEquals(List.of("initial", "a"), graph().getItems().stream().map(LaneLayout.Row::id)
                 .toList());
         assertTrue(title(rowOf(robot, a)).contains("+3 hidden"));
+        assertTrue(fixture.tree().isCollapsed(a), "the fold is kept in the notebook (saved)");
+        java.util.concurrent.atomic.AtomicReference<ForkGraphView> reopened =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> reopened.set(new ForkGraphView(fixture.model)));
+        assertEquals(-1, reopened.get().rowOf("under0"), "a graph made on reopening starts folded");
         robot.clickOn(rowOf(robot, a).lookup(".node-title"), MouseButton.SECONDARY);
         robot.clickOn(menuItem(robot, "Expand subtree"));
         WindowFixture.await(() -> graph().rowOf("under2") > 0);

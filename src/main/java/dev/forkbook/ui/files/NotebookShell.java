@@ -209,6 +209,14 @@ public final class NotebookShell {
                         : node);
             }
         }
+        for (CellNode node : tree.depthFirst()) {
+            if (tree.label(node.id()) != null) {
+                copy.setLabel(node.id(), tree.label(node.id()));
+            }
+            if (tree.isCollapsed(node.id())) {
+                copy.setCollapsed(node.id(), true);
+            }
+        }
         return copy;
     }
 

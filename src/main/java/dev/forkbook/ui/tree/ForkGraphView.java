@@ -61,7 +61,8 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
 
     private final NotebookViewModel model;
     private final NotebookTree tree;
-    private final Set<String> collapsed = new HashSet<>();
+    /** The collapsed nodes the current layout was made with (the tree holds the saved set). */
+    private Set<String> laidOutCollapsed = Set.of();
     private final RowList rows = new RowList();
     private Set<String> path = Set.of();
     /** Counts changes of the current node, so rows know when their drawing is out of date. */
@@ -104,18 +105,19 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
 
             @Override
             public void updated(CellNode before, CellNode after) {
+                if (tree.isCollapsed(after.id()) != laidOutCollapsed.contains(after.id())) {
+                    shapeChanged();
+                }
                 redraw(after.id());
             }
 
             @Override
             public void removed(CellNode node) {
-                collapsed.remove(node.id());
                 shapeChanged();
             }
 
             @Override
             public void reloaded() {
-                collapsed.clear();
                 shapeChanged();
             }
         });
@@ -124,6 +126,7 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
             markVersion++;
             redraw(null);
         });
+        model.session().addEvictionListener(this::redraw);
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         addEventFilter(MouseEvent.MOUSE_MOVED, e -> pointerY = e.getY());
         addEventFilter(MouseEvent.MOUSE_EXITED, e -> pointerY = -1);
@@ -182,13 +185,13 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
     }
 
     public boolean isCollapsed(String id) {
-        return collapsed.contains(id);
+        return tree.isCollapsed(id);
     }
 
-    /** Hides or shows the nodes below a node. */
+    /** Hides or shows the nodes below a node (saved with the notebook). */
     public void setCollapsed(String id, boolean hide) {
-        boolean changed = hide ? collapsed.add(id) : collapsed.remove(id);
-        if (changed) {
+        if (tree.isCollapsed(id) != hide) {
+            tree.setCollapsed(id, hide);
             shapeChanged();
             ensureLayout();
         }
@@ -236,7 +239,7 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
 
     private void expandTo(String id) {
         for (String up = tree.get(id).parentId(); up != null; up = tree.get(up).parentId()) {
-            collapsed.remove(up);
+            tree.setCollapsed(up, false);
         }
         shapeChanged();
         reveal(id);
@@ -306,7 +309,8 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
     }
 
     private void relayout() {
-        layout = LaneLayout.of(NotebookTree.ROOT_ID, tree::childIds, collapsed);
+        laidOutCollapsed = Set.copyOf(tree.collapsedIds());
+        layout = LaneLayout.of(NotebookTree.ROOT_ID, tree::childIds, laidOutCollapsed);
         String cursor = cursor();
         replaceChangedRows(layout.rows());
         int row = cursor == null ? -1 : layout.rowOf(cursor);
@@ -407,7 +411,7 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
         if (event.getCode() == KeyCode.LEFT) {
             target = node.parentId();
         } else if (event.getCode() == KeyCode.RIGHT) {
-            if (collapsed.contains(at)) {
+            if (tree.isCollapsed(at)) {
                 setCollapsed(at, false);
             }
             target = childTowardsCurrent(at);
@@ -472,7 +476,7 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
             content.putString(id);
             Clipboard.getSystemClipboard().setContent(content);
         });
-        boolean isCollapsed = collapsed.contains(id);
+        boolean isCollapsed = tree.isCollapsed(id);
         MenuItem fold = new MenuItem(isCollapsed ? "Expand subtree" : "Collapse subtree");
         fold.setId("graph-collapse");
         fold.setDisable(tree.children(id).isEmpty());
@@ -690,14 +694,16 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
 
         void render(LaneLayout.Row row) {
             CellNode node = row == null || !tree.contains(row.id()) ? null : tree.get(row.id());
+            boolean evicted = node != null && model.session().isEvicted(row.id());
             Object[] key = node == null ? null : new Object[] {row, node,
-                tree.label(row.id()), pathVersion, layout.width(), markVersion};
+                tree.label(row.id()), pathVersion, layout.width(), markVersion, evicted};
             if (key != null && java.util.Arrays.equals(key, drawn)) {
                 return;
             }
             drawn = key;
             // Each pseudo-class is set once to its final state, so unchanged rows restyle nothing.
-            List<PseudoClass> wanted = node == null ? List.of() : NodeStatus.pseudoClasses(node);
+            List<PseudoClass> wanted = node == null ? List.of()
+                    : NodeStatus.pseudoClasses(node, evicted);
             for (PseudoClass pseudo : NodeStatus.all()) {
                 pseudoClassStateChanged(pseudo, wanted.contains(pseudo));
             }
@@ -721,7 +727,7 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
             name.setText(given == null ? "" : given);
             name.setVisible(given != null);
             name.setManaged(given != null);
-            String status = NodeStatus.word(node);
+            String status = NodeStatus.word(node, evicted);
             word.setText(status);
             word.setVisible(!status.isEmpty());
             word.setManaged(!status.isEmpty());

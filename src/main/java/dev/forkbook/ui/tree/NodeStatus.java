@@ -50,8 +50,16 @@ public final class NodeStatus {
      * failed cell reopened from a file (not live, but its error is kept).
      */
     public static List<PseudoClass> pseudoClasses(CellNode node) {
+        return pseudoClasses(node, false);
+    }
+
+    /**
+     * The pseudo-classes of a node whose kernel state may have been evicted (memory budget): an
+     * evicted cell that ran is drawn as {@code :not-live}.
+     */
+    public static List<PseudoClass> pseudoClasses(CellNode node, boolean evicted) {
         List<PseudoClass> classes = new ArrayList<>(3);
-        classes.add(BY_STATUS.get(node.status()));
+        classes.add(BY_STATUS.get(evictedAsNotLive(node, evicted)));
         if (node.kind() == CellKind.MARKDOWN) {
             classes.add(MARKDOWN);
         }
@@ -59,6 +67,16 @@ public final class NodeStatus {
             classes.add(ERROR);
         }
         return classes;
+    }
+
+    private static CellStatus evictedAsNotLive(CellNode node, boolean evicted) {
+        return evicted && node.status() == CellStatus.OK ? CellStatus.NOT_LIVE : node.status();
+    }
+
+    /** The word of a row whose state may have been evicted: "evicted" for a cell that ran. */
+    public static String word(CellNode node, boolean evicted) {
+        return evicted && node.status() == CellStatus.OK && node.kind() == CellKind.CODE
+                ? "evicted" : word(node);
     }
 
     /** The word shown at the end of a row, empty for a cell that simply ran. */

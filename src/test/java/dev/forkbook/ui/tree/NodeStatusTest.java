@@ -55,6 +55,19 @@ class NodeStatusTest {
     }
 
     @Test
+    void a_cell_whose_state_was_evicted_is_drawn_as_not_live_until_it_is_rebuilt() {
+        CellNode ran = node("c1", CellKind.CODE, CellStatus.OK, null, 3);
+        PseudoClass notLive = PseudoClass.getPseudoClass("not-live");
+        assertTrue(NodeStatus.pseudoClasses(ran, true).contains(notLive));
+        assertEquals("evicted", NodeStatus.word(ran, true));
+        assertTrue(!NodeStatus.pseudoClasses(ran, false).contains(notLive), "live again");
+        assertEquals("", NodeStatus.word(ran, false));
+        CellNode failed = node("c2", CellKind.CODE, CellStatus.ERROR,
+                new ExecutionError("NameError", "x", List.of()), 4);
+        assertEquals("error", NodeStatus.word(failed, true), "a failed cell held no state anyway");
+    }
+
+    @Test
     void only_names_given_over_rest_are_shown() {
         assertEquals("loaded", NodeStatus.givenName(node("loaded", CellKind.CODE, CellStatus.OK,
                 null, 1)));
