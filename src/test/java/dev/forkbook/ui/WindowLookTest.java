@@ -160,6 +160,45 @@ class WindowLookTest {
         assertEquals(List.of(), dim, "default editor text is drawn in the theme's foreground");
     }
 
+    @Test
+    void markdown_pages_are_transparent_with_light_text_on_the_dark_theme_and_follow_a_switch(
+            FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            fixture.tree().add(new dev.forkbook.notebook.CellNode("md",
+                    dev.forkbook.notebook.NotebookTree.ROOT_ID, dev.forkbook.notebook.CellKind.MARKDOWN,
+                    "# A title\n\nSome `code` here", dev.forkbook.notebook.CellStatus.STATIC,
+                    List.of(), null, null, null, java.time.Instant.now(), 0, false));
+            fixture.model.select("md");
+        });
+        dev.forkbook.ui.output.RichWebView page = WindowFixture.await(() -> (dev.forkbook.ui.output
+                .RichWebView) stage.getScene().getRoot().lookup(".rich-output"));
+        WindowFixture.await(() -> page.engine().getLoadWorker().getState()
+                == javafx.concurrent.Worker.State.SUCCEEDED ? true : null);
+        assertEquals("rgb(31, 35, 40)", bodyColor(robot, page), "dark text on the light theme");
+        ThemeSwitcher themes = new ThemeSwitcher(dir.resolve("theme.txt"), () -> false);
+        robot.interact(() -> themes.choose(ThemeChoice.DARK));
+        WindowFixture.await(() -> page.isDarkPage() ? true : null);
+        assertEquals("rgb(230, 237, 243)", WindowFixture.await(() -> {
+            String color = bodyColor(robot, page);
+            return color.equals("rgb(31, 35, 40)") ? null : color;
+        }), "light text on the dark theme, on the page already shown");
+        assertTrue(brightness(robot, page) < 0.3, "behind the page is the dark background");
+        robot.interact(() -> themes.choose(ThemeChoice.LIGHT));
+        WindowFixture.await(() -> page.isDarkPage() ? null : true);
+        assertEquals("rgb(31, 35, 40)", WindowFixture.await(() -> {
+            String color = bodyColor(robot, page);
+            return color.equals("rgb(230, 237, 243)") ? null : color;
+        }));
+    }
+
+    private static String bodyColor(FxRobot robot, dev.forkbook.ui.output.RichWebView page) {
+        java.util.concurrent.atomic.AtomicReference<String> color =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> color.set(String.valueOf(page.engine().executeScript(
+                "getComputedStyle(document.body).color"))));
+        return color.get();
+    }
+
     private static javafx.scene.control.MenuItem item(Menu menu, String id) {
         return menu.getItems().stream().filter(i -> id.equals(i.getId())).findFirst()
                 .orElseThrow();

@@ -14,12 +14,24 @@ import javafx.scene.web.WebView;
 public final class RichWebView extends StackPane {
 
     private static final long CLICK_WINDOW_NANOS = 1_000_000_000L;
+    /**
+     * Over a dark theme: light text, dark code boxes and borders. A user style sheet, so it also
+     * reaches HTML from user code; colours the page sets on its own elements still win.
+     */
+    static final String DARK_PAGE_CSS = "body{color:#e6edf3 !important;}"
+            + "a{color:#4493f8 !important;}"
+            + "code{background:#262c36 !important;}pre code{background:none !important;}"
+            + "td,th{border-color:#3d444d !important;}";
+    private static final String DARK_PAGE = "data:text/css;charset=utf-8;base64,"
+            + java.util.Base64.getEncoder().encodeToString(DARK_PAGE_CSS.getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
 
     private final WebView web = new WebView();
     private final String html;
     private final LinkOpener links;
     private long lastClick;
     private boolean restoring;
+    private boolean darkPage;
 
     public RichWebView(String html, LinkOpener links) {
         this.html = html;
@@ -41,6 +53,10 @@ public final class RichWebView extends StackPane {
                 getParent().fireEvent(e.copyFor(getParent(), getParent()));
             }
         });
+        // The page is transparent over this region, whose background is the theme's (CSS): no
+        // white box on the dark theme, and the page's text follows a theme switch.
+        web.setPageFill(javafx.scene.paint.Color.TRANSPARENT);
+        backgroundProperty().addListener((obs, old, background) -> followTheme(background));
         WebEngine engine = web.getEngine();
         engine.setJavaScriptEnabled(true);
         engine.setCreatePopupHandler(features -> null);
@@ -65,6 +81,26 @@ public final class RichWebView extends StackPane {
     /** The engine, for tests that inspect the rendered DOM. */
     public WebEngine engine() {
         return web.getEngine();
+    }
+
+    /** True while the page is drawn for a dark background. */
+    public boolean isDarkPage() {
+        return darkPage;
+    }
+
+    private void followTheme(javafx.scene.layout.Background background) {
+        boolean dark = isDark(background);
+        if (dark == darkPage) {
+            return;
+        }
+        darkPage = dark;
+        web.getEngine().setUserStyleSheetLocation(dark ? DARK_PAGE : null);
+    }
+
+    static boolean isDark(javafx.scene.layout.Background background) {
+        return background != null && !background.getFills().isEmpty()
+                && background.getFills().get(0).getFill() instanceof javafx.scene.paint.Color color
+                && color.getOpacity() > 0 && color.getBrightness() < 0.5;
     }
 
     private void refuseNavigation(String location) {
