@@ -39,6 +39,11 @@ public final class NotebookView extends StackPane {
     private final NotebookViewModel model;
     private final Executor background;
     private final Executor fx;
+    /** Cells whose web views wait for the window's first frame (see materializeSoon). */
+    private final List<CellView> waitingForFirstFrame = new ArrayList<>();
+    private boolean firstFrameLaidOut;
+    /** Pulses a new window gets before outputs are made (the renderer draws the first meanwhile). */
+    private static final int FRAMES_BEFORE_OUTPUTS = 3;
     private final LinkOpener links;
     private final Function<String, CompletableFuture<List<String>>> completer;
     private final ListView<String> list = new ListView<>();
@@ -785,8 +790,42 @@ public final class NotebookView extends StackPane {
             setGraphic(shown);
             CellView view = shown;
             if (!view.isMaterialized()) {
-                fx.execute(view::materialize);
+                materializeSoon(view);
             }
+        }
+    }
+
+    /**
+     * Makes a cell's web views in a later FX task; while the window shows its first frames, only
+     * after {@link #FRAMES_BEFORE_OUTPUTS} pulses: a reopened notebook shows its graph and code at
+     * once, and its rendered outputs (each a WebKit page, seconds on a busy machine) fill in
+     * afterwards instead of keeping the newly mapped window blank.
+     */
+    private void materializeSoon(CellView view) {
+        javafx.scene.Scene scene = list.getScene();
+        if (firstFrameLaidOut || scene == null) {
+            fx.execute(view::materialize);
+            return;
+        }
+        boolean first = waitingForFirstFrame.isEmpty();
+        waitingForFirstFrame.add(view);
+        if (first) {
+            int[] pulses = {0};
+            Runnable[] listener = new Runnable[1];
+            listener[0] = () -> {
+                if (++pulses[0] < FRAMES_BEFORE_OUTPUTS) {
+                    javafx.application.Platform.requestNextPulse();
+                    return;
+                }
+                // Removed in a later task: removing a pulse listener while they run skips the next.
+                fx.execute(() -> scene.removePostLayoutPulseListener(listener[0]));
+                firstFrameLaidOut = true;
+                List<CellView> waiting = List.copyOf(waitingForFirstFrame);
+                waitingForFirstFrame.clear();
+                waiting.forEach(waited -> fx.execute(waited::materialize));
+            };
+            scene.addPostLayoutPulseListener(listener[0]);
+            javafx.application.Platform.requestNextPulse();
         }
     }
 }
