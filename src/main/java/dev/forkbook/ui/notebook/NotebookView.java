@@ -42,8 +42,7 @@ public final class NotebookView extends StackPane {
     /** Cells whose web views wait for the window's first frame (see materializeSoon). */
     private final List<CellView> waitingForFirstFrame = new ArrayList<>();
     private boolean firstFrameLaidOut;
-    /** Pulses a new window gets before outputs are made (the renderer draws the first meanwhile). */
-    private static final int FRAMES_BEFORE_OUTPUTS = 3;
+    private boolean watchingFirstFrame;
     private final LinkOpener links;
     private final Function<String, CompletableFuture<List<String>>> completer;
     private final ListView<String> list = new ListView<>();
@@ -70,6 +69,8 @@ public final class NotebookView extends StackPane {
         this.model = model;
         this.background = background;
         this.fx = fx;
+        // Outputs wait for the window's first frames only while it is new (see materializeSoon).
+        list.sceneProperty().addListener((obs, old, scene) -> watchFirstFrame(scene));
         this.links = links;
         this.completer = prefix -> CompletableFuture.supplyAsync(
                 () -> model.session().complete(model.tree().kernelStateFor(model.current()), prefix),
@@ -797,35 +798,29 @@ public final class NotebookView extends StackPane {
 
     /**
      * Makes a cell's web views in a later FX task; while the window shows its first frames, only
-     * after {@link #FRAMES_BEFORE_OUTPUTS} pulses: a reopened notebook shows its graph and code at
-     * once, and its rendered outputs (each a WebKit page, seconds on a busy machine) fill in
-     * afterwards instead of keeping the newly mapped window blank.
+     * after them ({@link dev.forkbook.ui.fx.FirstFrame}): a reopened notebook shows its graph and
+     * code at once, and its rendered outputs (each a WebKit page, seconds on a busy machine) fill
+     * in afterwards instead of keeping the newly mapped window blank.
      */
     private void materializeSoon(CellView view) {
-        javafx.scene.Scene scene = list.getScene();
-        if (firstFrameLaidOut || scene == null) {
+        if (firstFrameLaidOut) {
             fx.execute(view::materialize);
             return;
         }
-        boolean first = waitingForFirstFrame.isEmpty();
         waitingForFirstFrame.add(view);
-        if (first) {
-            int[] pulses = {0};
-            Runnable[] listener = new Runnable[1];
-            listener[0] = () -> {
-                if (++pulses[0] < FRAMES_BEFORE_OUTPUTS) {
-                    javafx.application.Platform.requestNextPulse();
-                    return;
-                }
-                // Removed in a later task: removing a pulse listener while they run skips the next.
-                fx.execute(() -> scene.removePostLayoutPulseListener(listener[0]));
-                firstFrameLaidOut = true;
-                List<CellView> waiting = List.copyOf(waitingForFirstFrame);
-                waitingForFirstFrame.clear();
-                waiting.forEach(waited -> fx.execute(waited::materialize));
-            };
-            scene.addPostLayoutPulseListener(listener[0]);
-            javafx.application.Platform.requestNextPulse();
+        watchFirstFrame(list.getScene());
+    }
+
+    private void watchFirstFrame(javafx.scene.Scene scene) {
+        if (scene == null || watchingFirstFrame) {
+            return;
         }
+        watchingFirstFrame = true;
+        dev.forkbook.ui.fx.FirstFrame.then(scene, () -> {
+            firstFrameLaidOut = true;
+            List<CellView> waiting = List.copyOf(waitingForFirstFrame);
+            waitingForFirstFrame.clear();
+            waiting.forEach(waited -> fx.execute(waited::materialize));
+        });
     }
 }

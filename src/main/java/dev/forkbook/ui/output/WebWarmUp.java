@@ -20,12 +20,10 @@ public final class WebWarmUp {
     private WebWarmUp() {
     }
 
-    /** Starts the warm-up after the next frame of {@code scene} has been laid out; call on FX. */
+    /** Starts the warm-up once {@code scene} has had its first frames drawn; call on FX. */
     public static WebWarmUp afterFirstFrame(Scene scene, Executor background, Executor fx) {
         WebWarmUp warmUp = new WebWarmUp();
-        Runnable[] listener = new Runnable[1];
-        listener[0] = () -> {
-            scene.removePostLayoutPulseListener(listener[0]);
+        dev.forkbook.ui.fx.FirstFrame.then(scene, () -> {
             // Never inside the pulse that draws the first frame: the page is built in the
             // background, and the web view is made in a later FX task.
             try {
@@ -38,9 +36,7 @@ public final class WebWarmUp {
             } catch (java.util.concurrent.RejectedExecutionException closing) {
                 warmUp.done.cancel(false);
             }
-        };
-        scene.addPostLayoutPulseListener(listener[0]);
-        javafx.application.Platform.requestNextPulse();
+        });
         return warmUp;
     }
 
