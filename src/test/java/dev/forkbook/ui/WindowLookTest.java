@@ -182,7 +182,6 @@ class WindowLookTest {
             String color = bodyColor(robot, page);
             return color.equals("rgb(31, 35, 40)") ? null : color;
         }), "light text on the dark theme, on the page already shown");
-        assertTrue(brightness(robot, page) < 0.3, "behind the page is the dark background");
         robot.interact(() -> themes.choose(ThemeChoice.LIGHT));
         WindowFixture.await(() -> page.isDarkPage() ? null : true);
         assertEquals("rgb(31, 35, 40)", WindowFixture.await(() -> {

@@ -32,6 +32,11 @@ public final class RichWebView extends StackPane {
     private long lastClick;
     private boolean restoring;
     private boolean darkPage;
+    private final javafx.beans.value.ChangeListener<javafx.scene.layout.Background> themeListener =
+            (obs, old, background) -> followTheme(background);
+    /** Weak: a window outlives the many pages it shows. */
+    private final javafx.beans.value.WeakChangeListener<javafx.scene.layout.Background>
+            weakThemeListener = new javafx.beans.value.WeakChangeListener<>(themeListener);
 
     public RichWebView(String html, LinkOpener links) {
         this.html = html;
@@ -53,10 +58,18 @@ public final class RichWebView extends StackPane {
                 getParent().fireEvent(e.copyFor(getParent(), getParent()));
             }
         });
-        // The page is transparent over this region, whose background is the theme's (CSS): no
-        // white box on the dark theme, and the page's text follows a theme switch.
+        // The page is transparent over the notebook: no white box on the dark theme. Its text
+        // follows the theme, read from the window's background (the theme's), also on a switch.
         web.setPageFill(javafx.scene.paint.Color.TRANSPARENT);
-        backgroundProperty().addListener((obs, old, background) -> followTheme(background));
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null && old.getRoot() instanceof javafx.scene.layout.Region root) {
+                root.backgroundProperty().removeListener(weakThemeListener);
+            }
+            if (scene != null && scene.getRoot() instanceof javafx.scene.layout.Region root) {
+                root.backgroundProperty().addListener(weakThemeListener);
+                followTheme(root.getBackground());
+            }
+        });
         WebEngine engine = web.getEngine();
         engine.setJavaScriptEnabled(true);
         engine.setCreatePopupHandler(features -> null);
