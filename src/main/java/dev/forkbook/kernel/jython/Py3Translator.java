@@ -918,6 +918,12 @@ public final class Py3Translator {
 
     /** True when the bracket comes before the top-level {@code =} of its statement (a target). */
     private boolean beforeAssignment(int open) {
+        // Inside a subscript or a call of the target (`d[(k, *ks)] = v`) it is a value, not a target.
+        for (int b = enclosingBracket(open); b > 0; b = enclosingBracket(b)) {
+            if ((t.get(b).is("[") || t.get(b).is("(")) && isValueEnd(t.get(b - 1))) {
+                return false;
+            }
+        }
         int first = lineStartOf(open);
         if (t.get(first).kind() == Kind.NAME && KEYWORDS.contains(t.get(first).text())) {
             return false;
@@ -1125,6 +1131,10 @@ public final class Py3Translator {
                 return;
             }
         }
+        if (first.isName("from") && i + 2 < end && t.get(i + 1).isName("__future__")) {
+            python3OnlyFutures(i + 2, end);
+            return;
+        }
         if (first.kind() == Kind.NAME && KEYWORDS.contains(first.text())) {
             return;
         }
@@ -1149,6 +1159,22 @@ public final class Py3Translator {
         int valueStart = equals + 1;
         replaceKeepingLines(valueStart, end - 1, "_fb_shape((" + renderTokens(valueStart, end),
                 "), " + shape + ")", false);
+    }
+
+    /**
+     * Python 3's own futures ({@code annotations}: annotations are stripped anyway;
+     * {@code generator_stop}) are unknown to Jython: each becomes {@code division}, which every
+     * cell has on, so the statement stays a future import on its line.
+     */
+    private void python3OnlyFutures(int from, int end) {
+        for (int j = from; j < end; j++) {
+            Token name = t.get(j);
+            boolean imported = t.get(j - 1).isName("import") || t.get(j - 1).is(",")
+                    || t.get(j - 1).is("(");
+            if (imported && (name.isName("annotations") || name.isName("generator_stop"))) {
+                edits.add(new Edit(name.start(), name.end(), "division"));
+            }
+        }
     }
 
     /**

@@ -86,6 +86,19 @@ class Py3SyntaxTest extends KernelTestBase {
     }
 
     @Test
+    void a_starred_tuple_inside_the_subscript_of_a_target_is_a_value() {
+        assertEquals("{('v', 1, 2): 9} 9\n", out("d = {}\nks = [1, 2]\n"
+                + "d[('v', *(k for k in ks))] = 9\nprint(d, d[('v', *ks)])"));
+    }
+
+    @Test
+    void python_3_only_future_imports_are_accepted() {
+        assertEquals("3 0.5\n", out("from __future__ import annotations\n"
+                + "from __future__ import (generator_stop, print_function)\n"
+                + "def f(x: Point) -> int:\n    return x\nprint(f(3), 1 / 2)"));
+    }
+
+    @Test
     void starred_for_targets_unpack_each_item_in_loops_and_comprehensions() {
         assertEquals("1 [2, 3]\n4 []\n", out("for a, *b in [(1, 2, 3), (4,)]:\n    print(a, b)"));
         assertEquals("0 ['', '  ']\n1 ['x']\n", out("tests = [(0, [0], '', '  '), (1, [1], 'x')]\n"
