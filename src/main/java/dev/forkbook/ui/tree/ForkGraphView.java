@@ -554,22 +554,6 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
         return text.toString();
     }
 
-    /** What a cell's run read and wrote, for the end of its tooltip. */
-    static String readsAndWrites(dev.forkbook.kernel.Provenance provenance) {
-        String reads = provenance.readWholeNamespace() ? "the whole namespace (globals(), dir() or "
-                + "vars())" : names(provenance.reads());
-        return "\nreads: " + reads + "\nwrites: " + names(provenance.writes());
-    }
-
-    private static String names(List<String> names) {
-        if (names.isEmpty()) {
-            return "nothing";
-        }
-        int shown = Math.min(names.size(), 12);
-        String list = String.join(", ", names.subList(0, shown));
-        return shown < names.size() ? list + " … (+" + (names.size() - shown) + ")" : list;
-    }
-
     /** One row: the lanes canvas, then count, title, state name and status word. */
     private final class GraphCell extends ListCell<LaneLayout.Row> {
 
@@ -660,7 +644,7 @@ public final class ForkGraphView extends ListView<LaneLayout.Row> {
             model.session().provenance(row.id()).thenAccept(found -> found.ifPresent(provenance -> {
                 if (getItem() == row && base.equals(cellTip)) {
                     // Built from the cell's own text: opening the tooltip again never adds twice.
-                    tooltip.setText(base + readsAndWrites(provenance));
+                    tooltip.setText(base + ReadsAndWrites.text(provenance));
                 }
             }));
         }

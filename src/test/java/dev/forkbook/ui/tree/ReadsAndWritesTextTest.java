@@ -14,22 +14,22 @@ class ReadsAndWritesTextTest {
     @Test
     void the_tooltip_lists_the_names_read_and_written() {
         Provenance run = new Provenance(Map.of(), List.of("a", "data"), List.of("x"));
-        assertEquals("\nreads: a, data\nwrites: x", ForkGraphView.readsAndWrites(run));
+        assertEquals("\nreads: a, data\nwrites: x", ReadsAndWrites.text(run));
     }
 
     @Test
     void a_cell_that_touched_nothing_says_so_and_a_namespace_reader_says_it_read_everything() {
         assertEquals("\nreads: nothing\nwrites: nothing",
-                ForkGraphView.readsAndWrites(Provenance.NONE));
+                ReadsAndWrites.text(Provenance.NONE));
         Provenance whole = new Provenance(Map.of(), List.of("a", "b"), List.of(), true, List.of());
         assertEquals("\nreads: the whole namespace (globals(), dir() or vars())\nwrites: nothing",
-                ForkGraphView.readsAndWrites(whole));
+                ReadsAndWrites.text(whole));
     }
 
     @Test
     void a_long_list_shows_its_first_twelve_names_and_how_many_more() {
         List<String> names = IntStream.range(0, 15).mapToObj(i -> "v" + (char) ('a' + i)).toList();
-        String text = ForkGraphView.readsAndWrites(new Provenance(Map.of(), names, List.of()));
+        String text = ReadsAndWrites.text(new Provenance(Map.of(), names, List.of()));
         assertEquals("\nreads: va, vb, vc, vd, ve, vf, vg, vh, vi, vj, vk, vl … (+3)\nwrites: nothing",
                 text);
     }
