@@ -28,32 +28,34 @@ final class DesktopApp implements AutoCloseable {
     private final NotebookShell shell;
     private final KernelConnections connections;
 
-    /** Builds the window; call on the FX thread. */
+    private final Path notebook;
+
+    /**
+     * Builds the window, once, for {@code notebook} (null: an empty one, offering unsaved untitled
+     * work when shown); call on the FX thread.
+     */
     DesktopApp(Kernel kernel, MainWindow.ServerInfo server, Stage stage,
-            KernelConnections connections) {
+            KernelConnections connections, Path notebook) {
         NotebookShell.Services services = new NotebookShell.Services(kernel, background,
                 new FxThread(), new SystemBrowser(), server,
                 new RecoveryStore(RecoveryStore.defaultDirectory(), FileOps.SYSTEM),
                 new RecentFiles(RecentFiles.defaultStore()), FileOps.SYSTEM);
         this.connections = connections;
-        shell = new NotebookShell(stage, services, FxDialogs::new, connections);
-        shell.setKernelChoice(connections.choiceFor(kernel));
+        this.notebook = notebook;
+        shell = new NotebookShell(stage, services, FxDialogs::new, connections, notebook);
+        if (notebook == null) {
+            shell.setKernelChoice(connections.choiceFor(kernel));
+        }
         ThemeSwitcher themes = new ThemeSwitcher(ThemeSwitcher.defaultStore(),
                 () -> DesktopColorScheme.prefersDark(System.getenv())).applySaved();
         shell.viewMenu().getItems().addAll(new javafx.scene.control.SeparatorMenuItem(),
                 themes.menu());
     }
 
-    /**
-     * Opens {@code notebook} (or offers unsaved untitled work), then shows the window: opening first
-     * lays the window out once, with the notebook, instead of empty and then again.
-     */
-    void show(Path notebook) {
-        if (notebook != null) {
-            shell.open(notebook);
-            shell.show();
-        } else {
-            shell.show();
+    /** Shows the window; without a notebook to open, offers unsaved untitled work. */
+    void show() {
+        shell.show();
+        if (notebook == null) {
             shell.offerUntitledRecovery();
         }
     }

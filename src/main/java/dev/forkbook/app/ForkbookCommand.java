@@ -135,9 +135,10 @@ final class ForkbookCommand implements Callable<Integer> {
             }
             Stage stage = new Stage();
             stage.setOnHidden(e -> closed.countDown());
-            DesktopApp desktop = new DesktopApp(kernel, serverInfo, stage, connections);
+            DesktopApp desktop = new DesktopApp(kernel, serverInfo, stage, connections,
+                    notebook);
             app.set(desktop);
-            desktop.show(notebook);
+            desktop.show();
             if (connecting != null) {
                 desktop.follow(connecting);
             }

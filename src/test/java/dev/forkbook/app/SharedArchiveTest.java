@@ -63,6 +63,22 @@ class SharedArchiveTest {
     }
 
     @Test
+    void theDesktopChildDelaysC2AndTheUsersOwnOptionsComeLaterToOverrideIt() throws Exception {
+        Path jar = Files.write(dir.resolve("forkbook.jar"), new byte[] {1});
+        SharedArchive desktop = new SharedArchive(jar, dir, "desktop");
+        List<String> command = desktop.childCommand("java", List.of(
+                "-XX:Tier4InvocationThreshold=7", "-jar", jar.toString()), new String[0],
+                desktop.archive(), dir.resolve("part"));
+        assertTrue(command.containsAll(SharedArchive.DESKTOP_JIT), command.toString());
+        assertTrue(command.indexOf("-XX:Tier4InvocationThreshold=7")
+                > command.indexOf("-XX:Tier4InvocationThreshold=50000"), command.toString());
+        SharedArchive serve = new SharedArchive(jar, dir, "serve");
+        List<String> served = serve.childCommand("java", List.of("-jar", jar.toString()),
+                new String[] {"serve"}, serve.archive(), dir.resolve("part"));
+        assertFalse(served.stream().anyMatch(SharedArchive.DESKTOP_JIT::contains), served.toString());
+    }
+
+    @Test
     void aRebuiltJarGetsANewArchiveAndTheOldOneIsDeleted() throws Exception {
         Path jar = Files.write(dir.resolve("forkbook.jar"), new byte[] {1, 2, 3});
         SharedArchive shared = new SharedArchive(jar, dir, "serve");

@@ -89,6 +89,17 @@ public final class NotebookShell {
      */
     public NotebookShell(Stage stage, Services services, Function<Window, Dialogs> dialogs,
             KernelConnector connector) {
+        this(stage, services, dialogs, connector, null);
+    }
+
+    /**
+     * A window that starts on {@code initial} (opened as {@link #open} does, recorded kernel and
+     * all), or on an empty notebook when it is null or cannot be read. The window is built once,
+     * for that notebook: at start-up nothing is built for an empty notebook only to be replaced.
+     * With a {@code connector}, the kernel is first recorded as the one the connector names.
+     */
+    public NotebookShell(Stage stage, Services services, Function<Window, Dialogs> dialogs,
+            KernelConnector connector, Path initial) {
         this.stage = stage;
         this.services = services;
         this.dialogs = dialogs.apply(stage);
@@ -99,7 +110,12 @@ public final class NotebookShell {
         root.setTop(menuBar());
         autosave = new Timeline(new KeyFrame(AUTOSAVE_INTERVAL, e -> autosaveNow()));
         autosave.setCycleCount(Timeline.INDEFINITE);
-        load(null, new NotebookDocument(new NotebookTree(), NotebookTree.ROOT_ID));
+        if (initial != null && connector != null) {
+            kernelChoice = connector.choiceFor(kernel);
+        }
+        if (initial == null || !open(initial)) {
+            load(null, new NotebookDocument(new NotebookTree(), NotebookTree.ROOT_ID));
+        }
     }
 
     /** Shows the window; closing it asks about unsaved changes. */

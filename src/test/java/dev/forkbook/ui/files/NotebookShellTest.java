@@ -11,6 +11,7 @@ import dev.forkbook.notebook.CellStatus;
 import dev.forkbook.notebook.FileOps;
 import dev.forkbook.notebook.ForkbookFormat;
 import dev.forkbook.notebook.NotebookDocument;
+import dev.forkbook.notebook.NotebookTree;
 import dev.forkbook.notebook.RecentFiles;
 import dev.forkbook.notebook.RecoveryStore;
 import dev.forkbook.ui.fx.FxThread;
@@ -56,6 +57,10 @@ class NotebookShellTest {
     }
 
     private NotebookShell newShell() {
+        return newShell(stage, null);
+    }
+
+    private NotebookShell newShell(Stage on, Path initial) {
         FileOps delegating = new FileOps() {
             @Override
             public Path createTemp(Path directory, String prefix) throws IOException {
@@ -72,10 +77,10 @@ class NotebookShellTest {
                 files.moveAtomically(source, target);
             }
         };
-        return new NotebookShell(stage, new NotebookShell.Services(kernel, background,
+        return new NotebookShell(on, new NotebookShell.Services(kernel, background,
                 new FxThread(), link -> { }, null, recovery,
                 new RecentFiles(dir.resolve("recent-" + System.nanoTime() + ".txt")), delegating),
-                owner -> dialogs);
+                owner -> dialogs, null, initial);
     }
 
     @AfterEach
@@ -271,6 +276,53 @@ class NotebookShellTest {
         assertTrue(dialogs.asked.stream().anyMatch(q -> q.startsWith("error:Cannot open")),
                 dialogs.asked.toString());
         assertArrayEquals(bytes, Files.readAllBytes(corrupt));
+    }
+
+    @Test
+    void a_window_started_on_a_file_opens_it_with_its_current_cell(FxRobot robot)
+            throws IOException {
+        Path target = dir.resolve("started.forkbook");
+        run(robot, "a = 1");
+        CellNode last = run(robot, "print(a + 1)");
+        dialogs.saveAnswer = target;
+        robot.interact(() -> shell.save());
+        NotebookShell[] started = new NotebookShell[1];
+        Stage[] other = new Stage[1];
+        robot.interact(() -> {
+            other[0] = new Stage();
+            started[0] = newShell(other[0], target);
+        });
+        try {
+            assertEquals(target, started[0].path());
+            assertEquals(last.id(), started[0].model().current());
+            assertEquals(last.outputs(), started[0].model().tree().get(last.id()).outputs());
+            assertEquals("Forkbook — started.forkbook", other[0].getTitle());
+            assertFalse(started[0].isDirty());
+        } finally {
+            robot.interact(() -> started[0].dispose());
+        }
+    }
+
+    @Test
+    void a_window_started_on_an_unreadable_file_reports_it_and_starts_empty(FxRobot robot)
+            throws IOException {
+        Path corrupt = dir.resolve("unreadable.forkbook");
+        Files.write(corrupt, "{\"format\": \"forkbook\", \"vers".getBytes());
+        NotebookShell[] started = new NotebookShell[1];
+        Stage[] other = new Stage[1];
+        robot.interact(() -> {
+            other[0] = new Stage();
+            started[0] = newShell(other[0], corrupt);
+        });
+        try {
+            assertTrue(dialogs.asked.stream().anyMatch(q -> q.startsWith("error:Cannot open")),
+                    dialogs.asked.toString());
+            assertEquals(null, started[0].path());
+            assertEquals("Forkbook — Untitled", other[0].getTitle());
+            assertEquals(NotebookTree.ROOT_ID, started[0].model().current());
+        } finally {
+            robot.interact(() -> started[0].dispose());
+        }
     }
 
     @Test
