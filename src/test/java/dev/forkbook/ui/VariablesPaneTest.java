@@ -62,7 +62,7 @@ class VariablesPaneTest {
     }
 
     @Test
-    void a_pending_cell_shows_no_stale_variables_and_its_run_refreshes_the_panel(FxRobot robot) {
+    void after_a_fork_the_pending_cell_shows_the_new_state_and_its_run_refreshes_the_panel(FxRobot robot) {
         fixture.runCode(robot, "import math\na = 1");
         fixture.awaitCurrentDone();
         String first = fixture.model.current();
@@ -72,10 +72,13 @@ class VariablesPaneTest {
         robot.interact(() -> fixture.model.runCell(first, "import math\na = 10"));
         WindowFixture.await(() -> fixture.tree().get(fixture.model.current()).status()
                 == CellStatus.PENDING ? true : null);
-        robot.interact(() -> { });
-        assertEquals(List.of(), names(), "a pending node has no live state");
-        assertEquals("No variables", ((Label) fixture.window.variables().table().getPlaceholder())
-                .getText(), "no hidden-count without variables");
+        // The pending copy of "b = a + 1" would run from the edited cell's new state: the panel
+        // shows that state (a = 10, no b) as soon as the edited cell has run, with no stale b.
+        String fork = fixture.tree().get(fixture.model.current()).parentId();
+        WindowFixture.await(() -> fixture.tree().get(fork).status() == CellStatus.OK ? true : null);
+        assertEquals(List.of("a"), WindowFixture.await(() -> names().equals(List.of("a"))
+                ? names() : null), "the pending cell shows the state it would run from");
+        assertEquals("10", fixture.window.variables().table().getItems().get(0).repr());
         String pending = fixture.model.current();
         robot.interact(() -> fixture.model.runCell(pending, "b = a + 1"));
         fixture.awaitCurrentDone();
