@@ -707,6 +707,7 @@ public final class NotebookSession implements AutoCloseable {
                         || current.error() != null)) {
             // The kernel could not be reached: a cell that has results keeps them, not live.
             CellNode kept = current.withStatus(CellStatus.NOT_LIVE);
+            tree.notLiveBecause(id, "the kernel could not be reached");
             tree.update(kept);
             return kept;
         }
@@ -791,7 +792,7 @@ public final class NotebookSession implements AutoCloseable {
                     if (node.status() == CellStatus.RUNNING) {
                         stuck.add(node);
                     } else if (!node.isRoot()) {
-                        markNotLive(node.id());
+                        markNotLive(node.id(), "the kernel was restarted");
                     }
                 }
                 restarted.complete(stuck);
@@ -897,12 +898,14 @@ public final class NotebookSession implements AutoCloseable {
         } else if (event instanceof KernelEvent.StatusChanged changed) {
             kernelStatus.accept(changed.status());
         } else if (event instanceof KernelEvent.StateDeleted deleted) {
-            markNotLive(deleted.name());
+            markNotLive(deleted.name(), "its kernel state was deleted");
         } else if (event instanceof KernelEvent.KernelReset
                 || event instanceof KernelEvent.ConnectionLost) {
+            String reason = event instanceof KernelEvent.KernelReset ? "the kernel was restarted"
+                    : "the connection to the kernel was lost";
             for (CellNode node : tree.depthFirst()) {
                 if (!node.isRoot()) {
-                    markNotLive(node.id());
+                    markNotLive(node.id(), reason);
                 }
             }
         } else if (event instanceof KernelEvent.ConnectionRestored) {
@@ -983,10 +986,11 @@ public final class NotebookSession implements AutoCloseable {
                 state.durationMs(), false));
     }
 
-    private void markNotLive(String id) {
+    private void markNotLive(String id, String reason) {
         if (tree.contains(id)) {
             CellNode node = tree.get(id);
             if (node.kind() == CellKind.CODE && node.status() == CellStatus.OK) {
+                tree.notLiveBecause(id, reason);
                 tree.update(node.withStatus(CellStatus.NOT_LIVE));
             }
         }
