@@ -88,6 +88,35 @@ class VariablesPaneTest {
     }
 
     @Test
+    void the_pending_note_below_an_edit_is_shown_whole(FxRobot robot) {
+        fixture.runCode(robot, "a = 1");
+        String first = fixture.awaitCurrentDone().id();
+        fixture.runCode(robot, "print(a)");
+        fixture.awaitCurrentDone();
+        robot.interact(() -> fixture.model.runCell(first, "a = 5"));
+        WindowFixture.await(() -> fixture.tree().get(fixture.model.current()).status()
+                == CellStatus.PENDING ? true : null);
+        List<String> shown = WindowFixture.await(() -> {
+            List<String> texts = robot.lookup(".pending-note").queryAllAs(Label.class).stream()
+                    .filter(label -> label.getScene() != null && label.isVisible())
+                    .map(label -> {
+                        label.applyCss();
+                        javafx.scene.Node text = label.lookup(".text");
+                        return text instanceof javafx.scene.text.Text t ? t.getText() + "|"
+                                + label.getText() : null;
+                    }).filter(java.util.Objects::nonNull).toList();
+            return texts.isEmpty() ? null : texts;
+        });
+        for (String both : shown) {
+            String[] parts = both.split("\\|");
+            assertEquals(parts[1].replaceAll("\\s+", " "), parts[0].replaceAll("\\s+", " "),
+                    "the note is not cut with an ellipsis");
+        }
+        assertTrue(shown.get(0).contains("The outputs below are from the other branch."),
+                shown.toString());
+    }
+
+    @Test
     void the_set_by_column_names_the_cell_that_last_wrote_each_variable_and_jumps_to_it(
             FxRobot robot) {
         fixture.runCode(robot, "a = 1\nb = 1");
