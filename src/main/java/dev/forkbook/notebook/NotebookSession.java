@@ -711,6 +711,7 @@ public final class NotebookSession implements AutoCloseable {
                         || current.error() != null)) {
             // The kernel could not be reached: a cell that has results keeps them, not live.
             CellNode kept = current.withStatus(CellStatus.NOT_LIVE);
+            tree.notLiveBecause(id, "the kernel could not be reached");
             tree.update(kept);
             return kept;
         }
@@ -795,7 +796,7 @@ public final class NotebookSession implements AutoCloseable {
                     if (node.status() == CellStatus.RUNNING) {
                         stuck.add(node);
                     } else if (!node.isRoot()) {
-                        markNotLive(node.id());
+                        markNotLive(node.id(), "the kernel was restarted");
                     }
                 }
                 restarted.complete(stuck);
@@ -906,15 +907,17 @@ public final class NotebookSession implements AutoCloseable {
             setEvicted(rebuilt.name(), false);
         } else if (event instanceof KernelEvent.StateDeleted deleted) {
             setEvicted(deleted.name(), false);
-            markNotLive(deleted.name());
+            markNotLive(deleted.name(), "its kernel state was deleted");
         } else if (event instanceof KernelEvent.KernelReset
                 || event instanceof KernelEvent.ConnectionLost) {
             for (String id : List.copyOf(evicted)) {
                 setEvicted(id, false);
             }
+            String reason = event instanceof KernelEvent.KernelReset ? "the kernel was restarted"
+                    : "the connection to the kernel was lost";
             for (CellNode node : tree.depthFirst()) {
                 if (!node.isRoot()) {
-                    markNotLive(node.id());
+                    markNotLive(node.id(), reason);
                 }
             }
         } else if (event instanceof KernelEvent.ConnectionRestored) {
@@ -1020,10 +1023,11 @@ public final class NotebookSession implements AutoCloseable {
                 state.durationMs(), false));
     }
 
-    private void markNotLive(String id) {
+    private void markNotLive(String id, String reason) {
         if (tree.contains(id)) {
             CellNode node = tree.get(id);
             if (node.kind() == CellKind.CODE && node.status() == CellStatus.OK) {
+                tree.notLiveBecause(id, reason);
                 tree.update(node.withStatus(CellStatus.NOT_LIVE));
             }
         }

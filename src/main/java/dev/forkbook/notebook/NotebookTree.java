@@ -28,6 +28,8 @@ public final class NotebookTree {
     private final Map<String, String> labels = new HashMap<>();
     /** Nodes whose subtree the graph hides; saved with the notebook. */
     private final java.util.Set<String> collapsed = new java.util.HashSet<>();
+    /** Why a node is not live, when that happened in this window (not when it came from a file). */
+    private final Map<String, String> notLiveReasons = new HashMap<>();
 
     public NotebookTree() {
         putRoot();
@@ -114,6 +116,19 @@ public final class NotebookTree {
     static boolean holdsNoState(CellNode node) {
         return node.kind() == CellKind.MARKDOWN || node.status() == CellStatus.ERROR
                 || node.status() == CellStatus.PENDING;
+    }
+
+    /** Records why {@code id} is not live ("the kernel was restarted"), for the banner. */
+    public void notLiveBecause(String id, String reason) {
+        notLiveReasons.put(id, reason);
+    }
+
+    /**
+     * Why {@code id} is not live: the recorded reason, else "the notebook was opened from a file"
+     * (the one way a node becomes not live without a recorded reason).
+     */
+    public String notLiveReason(String id) {
+        return notLiveReasons.getOrDefault(id, "the notebook was opened from a file");
     }
 
     /** The name the user gave a node (shown in the graph instead of its first line), or null. */

@@ -34,6 +34,11 @@ final class ReplaceResultCommand implements UndoableCommand {
         CellNode now = tree.get(version.id());
         CellStatus status = version.status() == CellStatus.OK ? CellStatus.NOT_LIVE
                 : version.status();
+        if (status == CellStatus.NOT_LIVE) {
+            // The outputs shown are an earlier run's; the kernel only holds the latest run's state.
+            tree.notLiveBecause(version.id(), "Undo/Redo brought back the outputs of another run "
+                    + "of the cell, whose state is gone");
+        }
         tree.update(now.withSource(version.source()).withResult(status, version.outputs(),
                 version.error(), version.executionCount(), version.durationMs()));
     }

@@ -75,7 +75,15 @@ final class NotLiveBanner extends HBox {
         int cells = toReplay(model.tree(), model.current());
         setVisible(cells > 0);
         setManaged(cells > 0);
-        message.setText("These cells' states are not live (the notebook was opened from a file). "
-                + "Running a cell here will first replay " + cells + (cells == 1 ? " cell." : " cells."));
+        message.setText((cells == 1 ? "This cell's state is" : "These cells' states are")
+                + " not live (" + reasons(model.tree(), model.current()) + "). Running a cell here "
+                + "will first replay " + cells + (cells == 1 ? " cell." : " cells."));
+    }
+
+    /** Why the not-live cells on the path to {@code id} are not live, each reason once. */
+    static String reasons(NotebookTree tree, String id) {
+        return tree.pathTo(id).stream().filter(node -> node.kind() == CellKind.CODE
+                && node.status() == CellStatus.NOT_LIVE).map(node -> tree.notLiveReason(node.id()))
+                .distinct().collect(java.util.stream.Collectors.joining("; "));
     }
 }

@@ -136,6 +136,22 @@ class NotebookSessionTest {
     }
 
     @Test
+    void a_cell_not_live_says_why_restart_or_undo_not_opened_from_a_file() throws Exception {
+        CellNode a = run("initial", "q = 1");
+        session.restart(java.time.Duration.ofSeconds(5)).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        eventually(() -> tree.get(a.id()).status() == CellStatus.NOT_LIVE);
+        assertEquals("the kernel was restarted", tree.notLiveReason(a.id()));
+        CellNode b = run("initial", "r = 1");
+        session.runCell(b.id(), b.source(), b.id()).done().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        eventually(() -> session.history().undoDescription().isPresent());
+        session.history().undo();
+        assertEquals(CellStatus.NOT_LIVE, tree.get(b.id()).status());
+        assertTrue(tree.notLiveReason(b.id()).startsWith("Undo/Redo brought back the outputs"),
+                tree.notLiveReason(b.id()));
+        assertEquals("the notebook was opened from a file", new NotebookTree().notLiveReason("x"));
+    }
+
+    @Test
     void update_display_in_a_later_cell_replaces_the_earlier_output() {
         session.followKernel();
         CellNode shown = run("initial", "from IPython.display import display\n"

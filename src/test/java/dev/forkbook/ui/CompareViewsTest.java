@@ -63,19 +63,22 @@ class CompareViewsTest {
     }
 
     @Test
-    void comparing_two_nodes_lists_variables_and_shows_a_changed_lists_elements(FxRobot robot) {
-        CellNode a = run(robot, NotebookTree.ROOT_ID, "xs = [1, 2, 3]\nkeep = 'k'\nprint('from a')");
-        CellNode b = run(robot, a.id(), "xs[0] = 9\nnew = 2\nprint('from b')");
+    void comparing_two_nodes_lists_variables_with_their_values_and_shows_a_changed_lists_elements(
+            FxRobot robot) {
+        CellNode a = run(robot, NotebookTree.ROOT_ID,
+                "xs = [1, 2, 3]\nkeep = 'k'\ngone = 2999\nprint('from a')");
+        CellNode b = run(robot, a.id(), "xs[0] = 9\nnew = 2\ndel gone\nprint('from b')");
         AtomicReference<Stage> stage = new AtomicReference<>();
         robot.interact(() -> stage.set(views.openCompare(null, a.id(), b.id())));
         CompareView view = (CompareView) stage.get().getScene().getRoot();
         assertEquals("Compare  A: " + a.title() + "   ↔   B: " + b.title(),
                 robot.lookup("#compare-title").queryAs(Label.class).getText());
         List<CompareModel.VariableRow> rows = WindowFixture.await(() ->
-                view.variablesTable().getItems().size() == 3 ? List.copyOf(view.variablesTable()
+                view.variablesTable().getItems().size() == 4 ? List.copyOf(view.variablesTable()
                         .getItems()) : null);
         assertEquals(List.of(new CompareModel.VariableRow("new", CompareModel.Status.ADDED, null,
-                        null),
+                        "2"),
+                new CompareModel.VariableRow("gone", CompareModel.Status.REMOVED, "2999", null),
                 new CompareModel.VariableRow("xs", CompareModel.Status.CHANGED, "[1, 2, 3]",
                         "[9, 2, 3]"),
                 new CompareModel.VariableRow("keep", CompareModel.Status.SAME_OBJECT, null, null)),
@@ -94,6 +97,99 @@ class CompareViewsTest {
         assertTrue(left.stream().noneMatch(t -> t.contains("from b")), left.toString());
         assertTrue(right.stream().anyMatch(t -> t.contains("from a")), right.toString());
         assertTrue(right.stream().anyMatch(t -> t.contains("from b")), right.toString());
+    }
+
+    @Test
+    void removed_and_changed_rows_read_well_in_the_dark_theme(FxRobot robot,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        robot.interact(() -> new dev.forkbook.ui.theme.ThemeSwitcher(dir.resolve("theme.txt"),
+                () -> false).choose(dev.forkbook.ui.theme.ThemeChoice.DARK));
+        CellNode a = run(robot, NotebookTree.ROOT_ID, "xs = [1, 2]\ngone = 1");
+        CellNode b = run(robot, a.id(), "xs[0] = 9\ndel gone");
+        AtomicReference<Stage> stage = new AtomicReference<>();
+        robot.interact(() -> stage.set(views.openCompare(null, a.id(), b.id())));
+        CompareView view = (CompareView) stage.get().getScene().getRoot();
+        WindowFixture.await(() -> view.rowsList().getItems().size() == 1 ? true : null);
+        robot.interact(() -> { });
+        List<String> unreadable = WindowFixture.await(() -> {
+            view.applyCss();
+            view.layout();
+            List<javafx.scene.control.IndexedCell<?>> marked = view.lookupAll(".indexed-cell")
+                    .stream().filter(n -> n.getPseudoClassStates().stream().anyMatch(p -> List.of(
+                            "removed", "changed").contains(p.getPseudoClassName())))
+                    .<javafx.scene.control.IndexedCell<?>>map(n -> (javafx.scene.control.IndexedCell<?>) n).toList();
+            if (marked.size() < 3) { // the removed row, the changed row, the changed element
+                return null;
+            }
+            List<String> bad = new java.util.ArrayList<>();
+            for (javafx.scene.control.IndexedCell<?> cell : marked) {
+                var fills = cell.getBackground() == null ? List.<javafx.scene.layout.BackgroundFill>of()
+                        : cell.getBackground().getFills();
+                if (fills.isEmpty()) {
+                    return null;
+                }
+                // The marks are translucent: what shows is the mark over the list's own colour.
+                javafx.scene.paint.Color back = over((javafx.scene.paint.Color) fills.get(
+                        fills.size() - 1).getFill(), listColour(cell));
+                if (back == null) {
+                    return null;
+                }
+                List<javafx.scene.control.Labeled> texts = cell instanceof javafx.scene.control.ListCell<?>
+                        ? List.of(cell) : cell.lookupAll(".table-cell").stream()
+                                .map(n -> (javafx.scene.control.Labeled) n)
+                                .filter(l -> l.getText() != null && !l.getText().isEmpty()).toList();
+                for (javafx.scene.control.Labeled text : texts) {
+                    double ratio = contrast(back, (javafx.scene.paint.Color) text.getTextFill());
+                    if (ratio < 4.5) {
+                        bad.add(text.getText() + " " + text.getTextFill() + " on " + back + ": "
+                                + ratio);
+                    }
+                }
+            }
+            return bad;
+        });
+        assertEquals(List.of(), unreadable, "text contrast of marked rows in the dark theme");
+    }
+
+    /** The opaque colour under a cell: of the nearest region painting one, or of the scene. */
+    private static javafx.scene.paint.Color listColour(Node cell) {
+        for (Node node = cell; node != null; node = node.getParent()) {
+            if (node instanceof javafx.scene.layout.Region control
+                    && !(node instanceof javafx.scene.control.IndexedCell<?>)
+                    && control.getBackground() != null) {
+                for (var fill : control.getBackground().getFills()) {
+                    if (fill.getFill() instanceof javafx.scene.paint.Color c && c.getOpacity() == 1) {
+                        return c;
+                    }
+                }
+            }
+        }
+        return cell.getScene().getFill() instanceof javafx.scene.paint.Color c ? c : null;
+    }
+
+    private static javafx.scene.paint.Color over(javafx.scene.paint.Color top,
+            javafx.scene.paint.Color under) {
+        if (under == null) {
+            return null;
+        }
+        double a = top.getOpacity();
+        return new javafx.scene.paint.Color(top.getRed() * a + under.getRed() * (1 - a),
+                top.getGreen() * a + under.getGreen() * (1 - a),
+                top.getBlue() * a + under.getBlue() * (1 - a), 1);
+    }
+
+    /** The WCAG contrast ratio of two colours. */
+    private static double contrast(javafx.scene.paint.Color one, javafx.scene.paint.Color two) {
+        double l1 = luminance(one);
+        double l2 = luminance(two);
+        return (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+    }
+
+    private static double luminance(javafx.scene.paint.Color c) {
+        java.util.function.DoubleUnaryOperator lin = v -> v <= 0.03928 ? v / 12.92
+                : Math.pow((v + 0.055) / 1.055, 2.4);
+        return 0.2126 * lin.applyAsDouble(c.getRed()) + 0.7152 * lin.applyAsDouble(c.getGreen())
+                + 0.0722 * lin.applyAsDouble(c.getBlue());
     }
 
     @Test

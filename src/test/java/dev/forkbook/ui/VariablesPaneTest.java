@@ -62,7 +62,7 @@ class VariablesPaneTest {
     }
 
     @Test
-    void a_pending_cell_shows_no_stale_variables_and_its_run_refreshes_the_panel(FxRobot robot) {
+    void after_a_fork_the_pending_cell_shows_the_new_state_and_its_run_refreshes_the_panel(FxRobot robot) {
         fixture.runCode(robot, "import math\na = 1");
         fixture.awaitCurrentDone();
         String first = fixture.model.current();
@@ -72,16 +72,48 @@ class VariablesPaneTest {
         robot.interact(() -> fixture.model.runCell(first, "import math\na = 10"));
         WindowFixture.await(() -> fixture.tree().get(fixture.model.current()).status()
                 == CellStatus.PENDING ? true : null);
-        robot.interact(() -> { });
-        assertEquals(List.of(), names(), "a pending node has no live state");
-        assertEquals("No variables", ((Label) fixture.window.variables().table().getPlaceholder())
-                .getText(), "no hidden-count without variables");
+        // The pending copy of "b = a + 1" would run from the edited cell's new state: the panel
+        // shows that state (a = 10, no b) as soon as the edited cell has run, with no stale b.
+        String fork = fixture.tree().get(fixture.model.current()).parentId();
+        WindowFixture.await(() -> fixture.tree().get(fork).status() == CellStatus.OK ? true : null);
+        assertEquals(List.of("a"), WindowFixture.await(() -> names().equals(List.of("a"))
+                ? names() : null), "the pending cell shows the state it would run from");
+        assertEquals("10", fixture.window.variables().table().getItems().get(0).repr());
         String pending = fixture.model.current();
         robot.interact(() -> fixture.model.runCell(pending, "b = a + 1"));
         fixture.awaitCurrentDone();
         assertEquals(List.of("a", "b"), WindowFixture.await(() -> names().isEmpty() ? null : names()),
                 "the panel shows the new state once the run finished");
         assertEquals(second.source(), fixture.tree().get(fixture.model.current()).source());
+    }
+
+    @Test
+    void the_pending_note_below_an_edit_is_shown_whole(FxRobot robot) {
+        fixture.runCode(robot, "a = 1");
+        String first = fixture.awaitCurrentDone().id();
+        fixture.runCode(robot, "print(a)");
+        fixture.awaitCurrentDone();
+        robot.interact(() -> fixture.model.runCell(first, "a = 5"));
+        WindowFixture.await(() -> fixture.tree().get(fixture.model.current()).status()
+                == CellStatus.PENDING ? true : null);
+        List<String> shown = WindowFixture.await(() -> {
+            List<String> texts = robot.lookup(".pending-note").queryAllAs(Label.class).stream()
+                    .filter(label -> label.getScene() != null && label.isVisible())
+                    .map(label -> {
+                        label.applyCss();
+                        javafx.scene.Node text = label.lookup(".text");
+                        return text instanceof javafx.scene.text.Text t ? t.getText() + "|"
+                                + label.getText() : null;
+                    }).filter(java.util.Objects::nonNull).toList();
+            return texts.isEmpty() ? null : texts;
+        });
+        for (String both : shown) {
+            String[] parts = both.split("\\|");
+            assertEquals(parts[1].replaceAll("\\s+", " "), parts[0].replaceAll("\\s+", " "),
+                    "the note is not cut with an ellipsis");
+        }
+        assertTrue(shown.get(0).contains("The outputs below are from the other branch."),
+                shown.toString());
     }
 
     @Test

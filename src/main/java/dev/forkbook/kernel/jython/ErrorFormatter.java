@@ -29,7 +29,13 @@ final class ErrorFormatter {
         // Non-ASCII names run under ASCII names (Py3Translator.pyName); messages show the user's.
         List<String> traceback = tracebackLines(exception);
         traceback.replaceAll(Py3Translator::displayNames);
-        return new ExecutionError(ename, Py3Translator.displayNames(evalue), traceback);
+        evalue = Py3Translator.displayNames(evalue);
+        if ("KeyboardInterrupt".equals(ename) && !traceback.isEmpty()) {
+            // Jython's traceback module ends an interrupt with its repr ("KeyboardInterrupt:
+            // KeyboardInterrupt()"); Python ends it with the bare name (and the message if any).
+            traceback.set(traceback.size() - 1, evalue.isEmpty() ? ename : ename + ": " + evalue);
+        }
+        return new ExecutionError(ename, evalue, traceback);
     }
 
     /** The error of an execution stopped by {@code interrupt}. */

@@ -500,9 +500,11 @@ public final class JythonKernel implements Kernel {
                 : threadState.tracefunc;
         threadState.tracefunc = previousTrace;
         context.running(threadState);
+        String filename = null;
         try {
             CellMagic magic = CellMagic.of(code);
             CellCompiler.CompiledCell cell = compiler.compile(magic == null ? code : magic.source());
+            filename = cell.filename();
             PyObject timer = magic != null && magic.timed() ? builtin("_fb_time_start").__call__()
                     : null;
             PyObject value = null;
@@ -537,7 +539,8 @@ public final class JythonKernel implements Kernel {
             if (context.isInterrupted() && !e.match(Py.KeyboardInterrupt)) {
                 return new CellOutcome(null, ErrorFormatter.keyboardInterrupt());
             }
-            ExecutionError error = errors.format(e);
+            ExecutionError error = namedByCount(errors.format(e), filename,
+                    context.executionCount());
             showOpenFiguresQuietly();
             return new CellOutcome(snapshot && keepFailed ? context.namespace().freeze() : null,
                     error);
@@ -552,6 +555,20 @@ public final class JythonKernel implements Kernel {
         } finally {
             threadState.tracefunc = previousTrace;
         }
+    }
+
+    /**
+     * The traceback with this cell's compiled file name ("<cell-42>", unique per JVM) replaced by
+     * the name Jupyter shows: the cell's execution count ("<cell-7>" for {@code [7]}).
+     */
+    private static ExecutionError namedByCount(ExecutionError error, String filename, int count) {
+        if (filename == null || error.traceback() == null) {
+            return error;
+        }
+        String quoted = "\"" + filename + "\"";
+        String shown = "\"<cell-" + count + ">\"";
+        return new ExecutionError(error.ename(), error.evalue(), error.traceback().stream()
+                .map(line -> line.replace(quoted, shown)).toList());
     }
 
     private PyObject builtin(String name) {

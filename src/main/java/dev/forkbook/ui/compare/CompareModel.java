@@ -3,11 +3,14 @@ package dev.forkbook.ui.compare;
 import dev.forkbook.kernel.DiffRequest;
 import dev.forkbook.kernel.Kernel;
 import dev.forkbook.kernel.StateDiff;
+import dev.forkbook.kernel.StateInfo;
 import dev.forkbook.notebook.CellKind;
 import dev.forkbook.notebook.CellNode;
 import dev.forkbook.notebook.NotebookTree;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -81,14 +84,35 @@ public final class CompareModel {
             return;
         }
         message.set("Comparing…");
-        inBackground(() -> kernel.diff(DiffRequest.of(stateA, stateB)), this::show);
+        inBackground(() -> withValues(kernel.diff(DiffRequest.of(stateA, stateB))), this::show);
     }
 
-    private void show(StateDiff result) {
+    /** A diff with the values the diff itself does not carry: A's removed and B's added ones. */
+    private record Compared(StateDiff diff, Map<String, String> valuesA,
+            Map<String, String> valuesB) {
+    }
+
+    private Compared withValues(StateDiff result) {
+        return new Compared(result, result.removed().isEmpty() ? Map.of() : values(result.a()),
+                result.added().isEmpty() ? Map.of() : values(result.b()));
+    }
+
+    /** The capped reprs of a state's variables (empty when the state is gone meanwhile). */
+    private Map<String, String> values(String state) {
+        Map<String, String> values = new HashMap<>();
+        kernel.getState(state).map(StateInfo::variables).ifPresent(variables -> variables.forEach(
+                (name, info) -> values.put(name, info.repr())));
+        return values;
+    }
+
+    private void show(Compared compared) {
+        StateDiff result = compared.diff();
         diff.set(result);
         List<VariableRow> rows = new ArrayList<>();
-        result.added().forEach(name -> rows.add(new VariableRow(name, Status.ADDED, null, null)));
-        result.removed().forEach(name -> rows.add(new VariableRow(name, Status.REMOVED, null, null)));
+        result.added().forEach(name -> rows.add(new VariableRow(name, Status.ADDED, null,
+                compared.valuesB().get(name))));
+        result.removed().forEach(name -> rows.add(new VariableRow(name, Status.REMOVED,
+                compared.valuesA().get(name), null)));
         result.changed().forEach((name, change) -> rows.add(new VariableRow(name, Status.CHANGED,
                 change.reprA(), change.reprB())));
         for (String name : result.unchanged()) {

@@ -92,6 +92,8 @@ public final class CellView extends HBox {
         changedNote.getStyleClass().add("outputs-changed");
         pendingNote.getStyleClass().add("pending-note");
         pendingNote.setWrapText(true);
+        // A wrapped label in the cell's box is otherwise squeezed to one line and cut with "…".
+        pendingNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         caption.getStyleClass().add("runs-after");
         markNote.getStyleClass().add("affected-note");
         markNote.setWrapText(true);
@@ -281,6 +283,7 @@ public final class CellView extends HBox {
             boolean hasOutputs = !updated.outputs().isEmpty() || updated.error() != null;
             pendingNote.setText("Pending: not run on this branch yet (Shift+Enter runs it here)."
                     + (hasOutputs ? " The outputs below are from the other branch." : ""));
+            pendingNote.setTooltip(new javafx.scene.control.Tooltip(pendingNote.getText()));
             body.getChildren().add(pendingNote);
         }
         refreshMark();

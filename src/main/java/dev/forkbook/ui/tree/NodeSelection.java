@@ -116,7 +116,8 @@ final class NodeSelection {
             compare.setOnAction(e -> actions.compare(selected.get(0), selected.get(1)));
             items.add(compare);
         }
-        MenuItem many = new MenuItem("Run a cell on the " + selected.size() + " selected nodes…");
+        MenuItem many = new MenuItem(selected.size() == 1 ? "Run a cell on the selected node…"
+                : "Run a cell on the " + selected.size() + " selected nodes…");
         many.setId("graph-run-selected");
         many.setDisable(selected.size() < 2);
         many.setOnAction(e -> actions.runOnMany(selected));

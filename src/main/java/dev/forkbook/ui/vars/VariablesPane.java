@@ -87,7 +87,10 @@ public final class VariablesPane extends VBox {
 
             @Override
             public void updated(CellNode before, CellNode after) {
-                if (after.id().equals(model.current()) && after.status() != CellStatus.RUNNING) {
+                // The current node, or the node whose state it shows (a pending cell below an
+                // edit shows the edited cell's new state once that has run).
+                if (after.status() != CellStatus.RUNNING && (after.id().equals(model.current())
+                        || after.id().equals(shownHolder()))) {
                     refresh();
                 }
             }
@@ -111,6 +114,12 @@ public final class VariablesPane extends VBox {
     /** Whether modules and imported functions and classes are listed. */
     public CheckBox showImported() {
         return showImported;
+    }
+
+    private String shownHolder() {
+        String id = model.current();
+        return id == null || !model.tree().contains(id) ? null
+                : model.tree().stateHolderFor(id).id();
     }
 
     private void refresh() {

@@ -64,6 +64,21 @@ class BasicExecutionTest extends KernelTestBase {
     }
 
     @Test
+    void a_traceback_names_the_cell_by_its_execution_count_as_jupyter_does() {
+        // The same code twice: the compiled code is shared, the name still follows each count.
+        for (int count : new int[] {7, 12}) {
+            ExecutionResult result = kernel.execute(new dev.forkbook.kernel.ExecuteRequest(
+                    "x = 1\n1 / 0", "tb-" + count, Kernel.INITIAL_STATE, null, count));
+            String traceback = String.join("\n", result.error().traceback());
+            assertTrue(traceback.contains("File \"<cell-" + count + ">\", line 2"), traceback);
+        }
+        ExecutionResult counted = run(kernel, Kernel.INITIAL_STATE, "y = 1\n1 / 0");
+        assertTrue(String.join("\n", counted.error().traceback()).contains(
+                "File \"<cell-" + counted.executionCount() + ">\""),
+                "without a given count the kernel's own count names the cell");
+    }
+
+    @Test
     void unknown_source_state_gives_state_not_found() {
         ExecutionResult result = run(kernel, "no-such-state", "1");
         assertEquals("StateNotFound", result.error().ename());

@@ -52,6 +52,11 @@ class InterruptTest extends KernelTestBase {
         assertTrue(kernel.interrupt(execId));
         ExecutionResult result = running.get(10, TimeUnit.SECONDS);
         assertEquals("KeyboardInterrupt", result.error().ename());
+        java.util.List<String> traceback = result.error().traceback();
+        String evalue = result.error().evalue();
+        assertEquals("KeyboardInterrupt" + (evalue.isEmpty() ? "" : ": " + evalue),
+                traceback.get(traceback.size() - 1),
+                "the traceback ends as Python's does");
         assertNull(result.stateName());
         assertFalse(kernel.interrupt(execId), "nothing left running under that id");
         assertEquals("2", KernelFixture.eval(kernel, Kernel.INITIAL_STATE, "1 + 1"));

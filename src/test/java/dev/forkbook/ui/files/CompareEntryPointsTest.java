@@ -170,8 +170,8 @@ class CompareEntryPointsTest {
         CompareView view = openedWindow("Compare", CompareView.class);
         assertEquals("Compare  A: " + a.title() + "   ↔   B: " + b.title(),
                 ((Label) view.lookup("#compare-title")).getText());
-        assertEquals(List.of(new CompareModel.VariableRow("new", Status.ADDED, null, null),
-                new CompareModel.VariableRow("gone", Status.REMOVED, null, null),
+        assertEquals(List.of(new CompareModel.VariableRow("new", Status.ADDED, null, "2"),
+                new CompareModel.VariableRow("gone", Status.REMOVED, "1", null),
                 new CompareModel.VariableRow("xs", Status.CHANGED, "[1, 2, 3]", "[9, 2, 3]"),
                 new CompareModel.VariableRow("keep", Status.SAME_OBJECT, null, null)),
                 variables(view, 4));
@@ -206,7 +206,7 @@ class CompareEntryPointsTest {
         assertEquals("Compare  A: " + left.title() + "   ↔   B: " + right.title(),
                 ((Label) view.lookup("#compare-title")).getText());
         List<CompareModel.VariableRow> rows = variables(view, 2);
-        assertEquals(new CompareModel.VariableRow("only_left", Status.REMOVED, null, null),
+        assertEquals(new CompareModel.VariableRow("only_left", Status.REMOVED, "1", null),
                 rows.get(0));
         assertEquals("d", rows.get(1).name());
         assertEquals(Status.CHANGED, rows.get(1).status());
@@ -235,6 +235,10 @@ class CompareEntryPointsTest {
         CellNode large = runBelow(robot, NotebookTree.ROOT_ID, "model = 'large!'");
         CellNode none = runBelow(robot, NotebookTree.ROOT_ID, "other = 1");
         click(robot, small.id());
+        robot.clickOn(row(robot, small.id()).lookup(".node-title"), MouseButton.SECONDARY);
+        assertTrue(menuItem(robot, "Run a cell on the selected node…") != null,
+                "one selected node is named in the singular");
+        robot.type(KeyCode.ESCAPE);
         ctrlClick(robot, large.id());
         robot.type(KeyCode.ESCAPE);
         ctrlClick(robot, none.id());
