@@ -144,6 +144,7 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.setTitle("Forkbook — " + notebookName);
         stage.show();
+        dev.forkbook.ui.output.FullTextView.warmUpAfterFirstFrame(scene);
         notebook.bottomCell().edit();
     }
 }

@@ -133,6 +133,7 @@ public final class NotebookShell {
         stage.show();
         dev.forkbook.ui.output.WebWarmUp.afterFirstFrame(scene, services.background(),
                 services.fx());
+        dev.forkbook.ui.output.FullTextView.warmUpAfterFirstFrame(scene);
         autosave.play();
         window.notebook().bottomCell().edit();
     }

@@ -35,6 +35,7 @@ public final class FullTextView extends BorderPane {
     private final TextField search = new TextField();
     private final Label status = new Label();
     private final CompletableFuture<TextLines> ready;
+    private final HBox bar;
 
     /**
      * A view of {@code text}; its lines are indexed on {@code background} and shown through
@@ -50,7 +51,7 @@ public final class FullTextView extends BorderPane {
         Button save = new Button("Save output…");
         save.setOnAction(e -> save());
         status.setText(String.format(Locale.ROOT, "reading %,d characters…", text.length()));
-        HBox bar = new HBox(6, search, next, save, status);
+        bar = new HBox(6, search, next, save, status);
         bar.getStyleClass().add("full-output-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(search, Priority.ALWAYS);
@@ -73,6 +74,29 @@ public final class FullTextView extends BorderPane {
                 }, fx);
     }
 
+    /**
+     * Builds, styles and lays out one small view off screen once {@code scene} has been drawn, so
+     * the first "Show all" does not also pay for loading and compiling the view's classes, skins
+     * and style sheet on the FX thread (it kept a 50 ms pulse budget only every other time
+     * without). Call on FX.
+     */
+    public static void warmUpAfterFirstFrame(javafx.scene.Scene scene) {
+        dev.forkbook.ui.fx.FirstFrame.then(scene, () -> {
+            FullTextView view = new FullTextView("warm\nup", Runnable::run, Runnable::run);
+            Scene offScreen = new Scene(view, 400, 300);
+            offScreen.getStylesheets().add(stylesheet());
+            view.setTop(view.searchBar());
+            view.applyCss();
+            view.layout();
+            view.lines().scrollTo(1);
+            view.findNext();
+        });
+    }
+
+    private static String stylesheet() {
+        return FullTextView.class.getResource("full-output.css").toExternalForm();
+    }
+
     /** Opens the view in a window of its own (lines indexed on a shared background pool). */
     public static Stage open(Window owner, String title, String text) {
         return open(owner, title, text, ForkJoinPool.commonPool(), new FxThread());
@@ -87,11 +111,14 @@ public final class FullTextView extends BorderPane {
         }
         stage.setTitle(title);
         Scene scene = new Scene(new FullTextView(text, background, fx), 900, 600);
-        scene.getStylesheets().add(FullTextView.class.getResource("full-output.css")
-                .toExternalForm());
+        scene.getStylesheets().add(stylesheet());
         stage.setScene(scene);
         stage.show();
         return stage;
+    }
+
+    private HBox searchBar() {
+        return bar;
     }
 
     /** The lines shown (for tests and the benchmark). */
