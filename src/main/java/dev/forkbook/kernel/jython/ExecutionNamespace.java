@@ -103,6 +103,21 @@ final class ExecutionNamespace extends AbstractMap<PyObject, PyObject>
         }
     }
 
+    /**
+     * The variables this execution bound, deleted or copied from its parent: the only ones whose
+     * frozen value can differ from the parent's (all others are the parent's very objects).
+     */
+    synchronized Set<String> touched() {
+        Set<String> touched = new HashSet<>(deleted);
+        for (PyObject key : working.keySet()) {
+            String name = nameOf(key);
+            if (name != null && !isDunder(name)) {
+                touched.add(name);
+            }
+        }
+        return touched;
+    }
+
     /** The parent's variables this execution read before writing them. */
     Set<String> reads() {
         return Set.copyOf(reads);
@@ -234,13 +249,7 @@ final class ExecutionNamespace extends AbstractMap<PyObject, PyObject>
      * once more through a fresh memo so that nothing the execution can still reach is part of a state.
      */
     synchronized Snapshot freeze() {
-        Set<String> touched = new HashSet<>(deleted);
-        for (PyObject key : working.keySet()) {
-            String name = nameOf(key);
-            if (name != null && !isDunder(name)) {
-                touched.add(name);
-            }
-        }
+        Set<String> touched = touched();
         Snapshot.Builder child = parent.toBuilder();
         // Untouched members of a touched variable's group stay a group among themselves.
         IdentityHashMap<List<String>, Boolean> regrouped = new IdentityHashMap<>();

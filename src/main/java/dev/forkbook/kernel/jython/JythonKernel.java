@@ -297,8 +297,8 @@ public final class JythonKernel implements Kernel {
     private void recordProvenance(String state, String parent, Snapshot before, Snapshot after,
             ExecutionNamespace namespace) {
         try {
-            provenance.record(state, parent, before, after, namespace.reads(),
-                    namespace.readEverything());
+            provenance.record(state, parent, before, after, namespace.touched(),
+                    namespace.reads(), namespace.readEverything());
         } catch (RuntimeException | StackOverflowError e) {
             provenance.remove(state);
         }

@@ -2,12 +2,12 @@ package dev.forkbook.kernel.jython;
 
 import dev.forkbook.kernel.Provenance;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.organicdesign.fp.collections.PersistentHashMap;
 import org.python.core.PyClass;
 import org.python.core.PyModule;
 import org.python.core.PyObject;
@@ -25,30 +25,59 @@ import org.python.core.PyType;
  */
 final class ProvenanceLog {
 
-    private final Map<String, Provenance> byState = new ConcurrentHashMap<>();
+    /**
+     * What is kept per state. {@code writtenBy} is a persistent map derived from the parent's, so a
+     * state costs what its execution touched, not one entry per variable (a fork of a state with
+     * 100,000 variables would otherwise copy 100,000 entries).
+     */
+    private record Entry(PersistentHashMap<String, String> writtenBy, List<String> reads,
+            List<String> writes, boolean readEverything, List<String> readsShared) {
+    }
 
-    /** Records the provenance of {@code state}, run from {@code parentState}. */
-    void record(String state, String parentState, Snapshot parent, Snapshot child, Set<String> reads,
-            boolean readEverything) {
-        Provenance before = parentState == null ? Provenance.NONE
-                : byState.getOrDefault(parentState, Provenance.NONE);
+    private final Map<String, Entry> byState = new ConcurrentHashMap<>();
+
+    /**
+     * Records the provenance of {@code state}, run from {@code parentState}; {@code touched} are the
+     * variables the execution bound, deleted or copied (the others are the parent's objects).
+     */
+    void record(String state, String parentState, Snapshot parent, Snapshot child,
+            Set<String> touched, Set<String> reads, boolean readEverything) {
+        Entry before = parentState == null ? null : byState.get(parentState);
         StateDiffer differ = new StateDiffer(null);
         Set<String> writes = new TreeSet<>();
-        Map<String, String> writtenBy = new HashMap<>();
-        for (String name : child.names()) {
+        PersistentHashMap<String, String> writtenBy;
+        Iterable<String> compared;
+        if (before == null) {
+            // No record to inherit (the first cell, or a parent whose record was dropped): every
+            // unchanged variable is credited to the parent state.
+            writtenBy = PersistentHashMap.empty();
+            for (String name : parent.names()) {
+                writtenBy = writtenBy.assoc(name, parentState);
+            }
+            compared = child.names();
+        } else {
+            writtenBy = before.writtenBy();
+            compared = touched;
+        }
+        for (String name : compared) {
             PyObject value = child.frozenValue(name);
             PyObject old = parent.frozenValue(name);
-            boolean written = old == null || old != value && !differ.sameValue(old, value);
-            if (written) {
+            if (value == null) {
+                if (old != null) {
+                    writes.add(name);
+                    writtenBy = writtenBy.without(name);
+                }
+            } else if (old == null || old != value && !differ.sameValue(old, value)) {
                 writes.add(name);
-                writtenBy.put(name, state);
-            } else {
-                writtenBy.put(name, before.writtenBy().getOrDefault(name, parentState));
+                writtenBy = writtenBy.assoc(name, state);
             }
         }
-        for (String name : parent.names()) {
-            if (!child.contains(name)) {
-                writes.add(name);
+        if (before == null) {
+            for (String name : parent.names()) {
+                if (!child.contains(name)) {
+                    writes.add(name);
+                    writtenBy = writtenBy.without(name);
+                }
             }
         }
         List<String> read = new ArrayList<>(new TreeSet<>(readEverything ? parent.names() : reads));
@@ -59,8 +88,8 @@ final class ProvenanceLog {
                 readsShared.add(name);
             }
         }
-        byState.put(state, new Provenance(writtenBy, read, new ArrayList<>(writes), readEverything,
-                readsShared));
+        byState.put(state, new Entry(writtenBy, List.copyOf(read), List.copyOf(writes),
+                readEverything, List.copyOf(readsShared)));
     }
 
     /**
@@ -71,8 +100,11 @@ final class ProvenanceLog {
         return value instanceof PyModule || value instanceof PyType || value instanceof PyClass;
     }
 
+    /** The provenance of {@code state} (its written-by map copied out), or null when unknown. */
     Provenance get(String state) {
-        return byState.get(state);
+        Entry entry = byState.get(state);
+        return entry == null ? null : new Provenance(entry.writtenBy(), entry.reads(),
+                entry.writes(), entry.readEverything(), entry.readsShared());
     }
 
     void remove(String state) {

@@ -35,6 +35,18 @@ class ProvenanceTest extends KernelTestBase {
     }
 
     @Test
+    void untouched_variables_keep_their_writer_down_a_chain_of_forks() {
+        String first = run(Kernel.INITIAL_STATE, "a = 1\nb = 2");
+        String second = run(first, "b = 3");
+        String third = run(second, "c = a");
+        String sibling = run(second, "del a");
+        assertEquals(Map.of("a", first, "b", second, "c", third), of(third).writtenBy());
+        assertEquals(List.of("c"), of(third).writes());
+        assertEquals(Map.of("b", second), of(sibling).writtenBy());
+        assertEquals(Map.of("a", first, "b", second), of(second).writtenBy());
+    }
+
+    @Test
     void mutating_a_value_in_place_is_a_write_and_reading_it_unchanged_is_not() {
         String first = run(Kernel.INITIAL_STATE, "data = [1]\nother = {'k': 1}");
         String second = run(first, "data.append(2)\nlen(other)");
