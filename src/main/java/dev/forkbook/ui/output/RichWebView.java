@@ -77,6 +77,7 @@ public final class RichWebView extends StackPane {
         engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> {
             if (state == Worker.State.SUCCEEDED) {
                 fitHeight();
+                fitAgainAfterLayout();
             }
         });
         // The column got narrower or wider: scale again (what was zoomed out may now fit).
@@ -156,6 +157,28 @@ public final class RichWebView extends StackPane {
             + "p.style.transformOrigin='0 0';p.style.transform='scale('+z+')';"
             + "p.style.marginBottom=(-p.offsetHeight*(1-z))+'px';}});"
             + "return Math.ceil(document.body.getBoundingClientRect().height);})()";
+
+    /**
+     * Fits once more a few frames after the load: WebKit takes the view's new width only when the
+     * view is laid out, so a page that finished loading before that was measured at its old width
+     * (too wide to scale, or not scaled at all) and no width change follows to correct it.
+     */
+    private void fitAgainAfterLayout() {
+        new javafx.animation.AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                frames++;
+                if (frames == 2 || frames == 8) {
+                    fitHeight();
+                }
+                if (frames >= 8) {
+                    stop();
+                }
+            }
+        }.start();
+    }
 
     private void fitHeight() {
         // The body's own box: the document's scrollHeight is never less than the view's current
